@@ -1,0 +1,174 @@
+"""The normal form of the decidable class: f(x) = R(t), t = e^{(x - x0)/m} > 0, R ∈ ℚ(t).
+
+Expressions built from x, rationals, + − × ÷, integer powers and exp(q·x + c) (q, c rational,
+one common shift x0 = −c/q) land here, which covers σ, tanh, sinh, cosh, sech, the logistic
+family and all their derivatives. Every division met on the way is remembered, so the points
+where the *original* expression is undefined (``poles``) survive cancellation in R.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from math import lcm
+
+import sympy as sp
+from sympy.polys.domains import QQ
+from sympy.polys.fields import field
+
+from .catalogue import X, to_exp
+from .errors import OutsideClass
+
+T = sp.Symbol("t", positive=True)
+MAX_T_DEGREE = 4000
+_FIELD, _TF = field("t", QQ)
+
+
+@dataclass(frozen=True)
+class ExpForm:
+    """f(x) = num(t)/den(t) with t = e^{(x - shift)/m}; undefined where poles(t) = 0."""
+
+    m: int
+    shift: sp.Rational
+    num: sp.Poly
+    den: sp.Poly
+    poles: sp.Poly  # squarefree, positive-root part is what matters
+
+    @property
+    def rational(self) -> sp.Expr:
+        return self.num.as_expr() / self.den.as_expr()
+
+    def t_of_x(self, x_value: sp.Expr) -> sp.Expr:
+        """The t that corresponds to a point x (exact)."""
+        if x_value == sp.oo:
+            return sp.oo
+        if x_value == -sp.oo:
+            return sp.Integer(0)
+        return sp.exp((x_value - self.shift) / self.m)
+
+    def x_of_t(self, t_value: sp.Expr) -> sp.Expr:
+        return self.m * sp.log(t_value) + self.shift
+
+    def at_t(self, t_value: sp.Expr) -> sp.Expr:
+        return self.num.as_expr().subs(T, t_value) / self.den.as_expr().subs(T, t_value)
+
+    def derivative(self) -> ExpForm:
+        """d/dx R(t) = (t/m)·R′(t): stays in the class, with the same poles."""
+        n, d = self.num, self.den
+        top = (n.diff(T) * d - n * d.diff(T)) * sp.Poly(T, T)
+        bottom = d**2 * self.m
+        return _reduced(self.m, self.shift, top, bottom, self.poles)
+
+    def substitute_t(self, expr_of_t: sp.Expr) -> sp.Expr:
+        return self.rational.subs(T, expr_of_t)
+
+    def latex_t(self) -> str:
+        return sp.latex(sp.factor(self.rational))
+
+    def t_latex(self) -> str:
+        inner = sp.latex((X - self.shift) / self.m)
+        return rf"t = e^{{{inner}}}"
+
+
+def _reduced(m: int, shift: sp.Rational, num: sp.Poly, den: sp.Poly, poles: sp.Poly) -> ExpForm:
+    g = num.gcd(den)
+    num, den = num.quo(g), den.quo(g)
+    lc = den.LC()
+    num, den = num.quo_ground(lc), den.quo_ground(lc)
+    return ExpForm(m, shift, num, den, poles)
+
+
+def _linear(arg: sp.Expr) -> tuple[sp.Rational, sp.Rational]:
+    """(q, c) with arg = q·x + c, both rational; OutsideClass otherwise."""
+    poly = sp.Poly(arg, X) if arg.has(X) else None
+    if poly is None:
+        if arg.is_Rational:
+            return sp.Integer(0), arg
+        raise OutsideClass(f"exp of the non-rational constant {arg}")
+    if poly.degree() > 1 or not all(c.is_Rational for c in poly.all_coeffs()):
+        raise OutsideClass(f"exp({arg}) is not exp(q·x + c) with rational q, c")
+    coeffs = poly.all_coeffs()
+    return (coeffs[0], coeffs[1]) if len(coeffs) == 2 else (sp.Integer(0), coeffs[0])
+
+
+class _Converter:
+    def __init__(self, m: int, shift: sp.Rational):
+        self.m = m
+        self.shift = shift
+        self.poles: list = []
+
+    def walk(self, expr: sp.Expr):  # noqa: ANN201 - returns a FracElement
+        if expr.is_Rational:
+            return _FIELD(QQ(int(expr.p), int(expr.q)))
+        if isinstance(expr, sp.exp):
+            q, _c = _linear(expr.args[0])
+            power = q * self.m
+            if not power.is_Integer or abs(power) > MAX_T_DEGREE:
+                raise OutsideClass("exponent too large for the normal form")
+            return _TF ** int(power)
+        if expr.is_Add:
+            total = _FIELD(0)
+            for a in expr.args:
+                total += self.walk(a)
+            return total
+        if expr.is_Mul:
+            total = _FIELD(1)
+            for a in expr.args:
+                total *= self.walk(a)
+            return total
+        if expr.is_Pow:
+            base, e = expr.args
+            if base is sp.E:
+                return self.walk(sp.exp(e))
+            if not e.is_Integer:
+                raise OutsideClass(f"the power {expr} is not an integer power")
+            b = self.walk(base)
+            if e < 0:
+                if b == 0:
+                    raise OutsideClass("division by zero")
+                self.poles.append(b.numer)
+                return b ** int(e)
+            return b ** int(e)
+        if expr == X:
+            raise OutsideClass("x appears outside exp(...)")
+        raise OutsideClass(f"{type(expr).__name__} is outside the exp-rational class")
+
+
+def _poly(elem) -> sp.Poly:  # noqa: ANN001 - a PolyElement
+    return sp.Poly.from_dict({k: QQ.to_sympy(v) for k, v in elem.terms()} or {(0,): 0}, T, domain=QQ)
+
+
+@lru_cache(maxsize=512)
+def to_expform(expr: sp.Expr) -> ExpForm:
+    """Normal form of an expression of the decidable class; OutsideClass otherwise."""
+    e = to_exp(expr)
+    if e.free_symbols - {X}:
+        raise OutsideClass("symbols other than x")
+    if e.has(sp.log, sp.pi, sp.E) and any(not isinstance(a, sp.exp) for a in e.atoms(sp.Function)):
+        raise OutsideClass("log or other functions")
+    pairs = [_linear(a.args[0]) for a in e.atoms(sp.exp)]
+    pairs += [(sp.Integer(1), sp.log(p.base)) for p in e.atoms(sp.Pow) if p.base is sp.E]
+    moving = [(q, c) for q, c in pairs if q != 0]
+    if any(q == 0 for q, _ in pairs):
+        raise OutsideClass("a transcendental constant e^c")
+    shifts = {-c / q for q, c in moving}
+    if len(shifts) > 1:
+        raise OutsideClass("exponentials with different shifts")
+    shift = shifts.pop() if shifts else sp.Integer(0)
+    m = lcm(*[int(q.q) for q, _ in moving]) if moving else 1
+    conv = _Converter(m, shift)
+    value = conv.walk(e)
+    poles = sp.Poly(1, T, domain=QQ)
+    for p in conv.poles:
+        poles = poles * _poly(p)
+    if poles.degree() > 0:
+        poles = sp.Poly(sp.sqf_part(poles.as_expr()), T, domain=QQ) if poles.as_expr().has(T) else poles
+    return _reduced(m, shift, _poly(value.numer), _poly(value.denom), poles)
+
+
+def in_class(expr: sp.Expr) -> bool:
+    try:
+        to_expform(expr)
+    except OutsideClass:
+        return False
+    return True

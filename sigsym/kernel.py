@@ -1,0 +1,155 @@
+"""Verdicts, steps, counterexamples and proofs — and the one place a Proof is made.
+
+A ``Proof`` is built only by ``conclude``, which re-checks what it is given: a refutation's
+counterexample is evaluated again (interval arithmetic, or the exact zero test), and a
+``proved`` verdict is cross-examined by interval sampling. If the two disagree the engine has a
+bug, and ``InternalError`` is raised instead of a verdict.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+import sympy as sp
+
+from . import exact, numeric
+from .errors import InternalError
+
+
+class Verdict(str, Enum):
+    PROVED = "proved"
+    REFUTED = "refuted"
+    UNKNOWN = "unknown"
+
+    @property
+    def exit_code(self) -> int:
+        return {"proved": 0, "refuted": 1, "unknown": 3}[self.value]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One displayed step: what was established, in words and LaTeX, and how it was checked."""
+
+    text: str
+    latex: str
+    check: str
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "latex": self.latex, "check": self.check}
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """Evidence against a claim. ``witness`` is a constant whose sign (or zeroness) shows it."""
+
+    statement: str
+    latex: str
+    x: sp.Expr | None = None
+    x2: sp.Expr | None = None
+    witness: sp.Expr | None = None
+    expect: int | None = None  # sign of witness; 0 = exactly zero
+    check: str = "interval"
+
+    def verify(self) -> bool:
+        """Re-check the evidence from scratch."""
+        if self.witness is None:
+            return self.check.startswith("exact")
+        if self.expect == 0:
+            return exact.is_zero(self.witness) is True
+        return numeric.sign(self.witness) == self.expect
+
+    def as_dict(self) -> dict:
+        def txt(v: sp.Expr | None) -> str | None:
+            return None if v is None else str(v)
+
+        approx = None
+        if self.x is not None and not self.x.is_Rational:
+            enc = numeric.enclose(self.x, bits=80)
+            approx = None if enc is None else float(enc.mid)
+        return {"x": txt(self.x), "x2": txt(self.x2), "x_approx": approx,
+                "statement": self.statement, "check": self.check}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What is asked: property of expr with options (all exact SymPy values)."""
+
+    expr: sp.Expr
+    prop: str
+    options: tuple[tuple[str, object], ...] = ()
+    source: str = ""
+
+    def option(self, name: str, default: object = None) -> object:
+        return dict(self.options).get(name, default)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a procedure found, before the kernel has looked at it."""
+
+    verdict: Verdict
+    method: str
+    steps: tuple[Step, ...] = ()
+    counterexample: Counterexample | None = None
+
+
+_KERNEL_TOKEN = object()
+
+
+@dataclass(frozen=True)
+class Proof:
+    """A checked verdict on a claim. Made only by ``conclude``."""
+
+    claim: Claim
+    verdict: Verdict
+    method: str
+    steps: tuple[Step, ...]
+    counterexample: Counterexample | None
+    _token: object = field(repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        if self._token is not _KERNEL_TOKEN:
+            raise InternalError("a Proof can only be made by sigsym.kernel.conclude")
+
+    @property
+    def proved(self) -> bool:
+        return self.verdict is Verdict.PROVED
+
+    def as_dict(self) -> dict:
+        opts = {k: (str(v) if not isinstance(v, bool | int) else v) for k, v in self.claim.options}
+        return {
+            "verdict": self.verdict.value,
+            "property": self.claim.prop,
+            "expr": self.claim.source or str(self.claim.expr),
+            "options": opts,
+            "method": self.method,
+            "counterexample": self.counterexample.as_dict() if self.counterexample else None,
+            "steps": [s.as_dict() for s in self.steps],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), indent=2, ensure_ascii=False)
+
+    def _repr_latex_(self) -> str:
+        lines = [rf"\text{{{self.claim.prop}: {self.verdict.value}}}"]
+        lines += [s.latex for s in self.steps if s.latex]
+        return "$\\begin{aligned}&" + r"\\ &".join(lines) + r"\end{aligned}$"
+
+
+def conclude(claim: Claim, outcome: Outcome, cross_check: Callable[[Claim], Counterexample | None]) -> Proof:
+    """Turn an outcome into a Proof after re-checking it; raise InternalError on disagreement."""
+    if outcome.verdict is Verdict.REFUTED:
+        ce = outcome.counterexample
+        if ce is None or not ce.verify():
+            raise InternalError(f"refutation of {claim.prop} without a checked counterexample")
+    elif outcome.verdict is Verdict.PROVED:
+        contra = cross_check(claim)
+        if contra is not None:
+            raise InternalError(
+                f"proof of {claim.prop} for {claim.expr} contradicted by interval evaluation: "
+                f"{contra.statement}")
+    return Proof(claim, outcome.verdict, outcome.method, outcome.steps,
+                 outcome.counterexample, _KERNEL_TOKEN)

@@ -1,0 +1,213 @@
+"""Interval arithmetic (mpmath ``iv``): enclosures, certified signs, certified decimals.
+
+Expressions are compiled once into closures over interval values, so sampling a formula at many
+points costs one tree walk. An enclosure is always rigorous; a sign is returned only when the
+enclosure excludes zero, so a numeric answer can refute but never prove an equality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+import sympy as sp
+from mpmath import iv, mp
+
+from .catalogue import X, sigmoid, softplus
+from .errors import OutsideClass
+
+Enc = object  # an mpmath ivmpf
+PRECISIONS = (80, 160, 320, 640)
+
+_FUNCS: dict[type, Callable] = {
+    sp.exp: iv.exp,
+    sp.log: iv.log,
+    sp.sinh: lambda u: (iv.exp(u) - iv.exp(-u)) / 2,
+    sp.cosh: lambda u: (iv.exp(u) + iv.exp(-u)) / 2,
+    sp.tanh: lambda u: 1 - 2 / (iv.exp(2 * u) + 1),
+    sp.sech: lambda u: 2 / (iv.exp(u) + iv.exp(-u)),
+    sigmoid: lambda u: 1 / (1 + iv.exp(-u)),
+    softplus: lambda u: iv.log(1 + iv.exp(u)),
+}
+
+
+class _Prec:
+    """Set the interval context's precision for a block; mpmath's iv has no workprec."""
+
+    def __init__(self, bits: int):
+        self.bits = bits
+
+    def __enter__(self) -> None:
+        self.saved = iv.prec
+        iv.prec = self.bits
+
+    def __exit__(self, *exc: object) -> None:
+        iv.prec = self.saved
+
+
+def _rational(q: sp.Rational) -> Enc:
+    return iv.mpf(int(q.p)) / iv.mpf(int(q.q))
+
+
+def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
+    """A function x-interval -> value-interval. Raises OutsideClass for unknown nodes."""
+    if expr == X:
+        return lambda x: x
+    if expr.is_Rational:
+        return lambda x, q=expr: _rational(q)
+    if expr is sp.pi:
+        return lambda x: iv.pi
+    if expr is sp.E:
+        return lambda x: iv.e
+    if isinstance(expr, sp.CRootOf):
+        return lambda x, r=expr: _root_enclosure(r)
+    if expr.is_Add or expr.is_Mul:
+        parts = [compile_iv(a) for a in expr.args]
+        if expr.is_Add:
+            def add(x: Enc) -> Enc:
+                total = parts[0](x)
+                for p in parts[1:]:
+                    total = total + p(x)
+                return total
+            return add
+
+        def mul(x: Enc) -> Enc:
+            total = parts[0](x)
+            for p in parts[1:]:
+                total = total * p(x)
+            return total
+        return mul
+    if expr.is_Pow:
+        base, e = expr.args
+        fb = compile_iv(base)
+        if e.is_Integer:
+            n = int(e)
+            return lambda x: _ipow(fb(x), n)
+        if e.is_Rational:
+            fe = _rational(e)
+            return lambda x: iv.exp(fe * iv.log(fb(x)))
+        if base is sp.E:
+            fe2 = compile_iv(e)
+            return lambda x: iv.exp(fe2(x))
+        raise OutsideClass(f"cannot evaluate the power {expr}")
+    func = _FUNCS.get(type(expr)) or _FUNCS.get(expr.func)
+    if func is not None and len(expr.args) == 1:
+        inner = compile_iv(expr.args[0])
+        return lambda x: func(inner(x))
+    if isinstance(expr, sp.Abs):
+        inner = compile_iv(expr.args[0])
+        return lambda x: abs(inner(x))
+    raise OutsideClass(f"cannot evaluate {type(expr).__name__} numerically")
+
+
+def _ipow(v: Enc, n: int) -> Enc:
+    if n == 0:
+        return iv.mpf(1)
+    if n < 0:
+        return 1 / _ipow(v, -n)
+    return v**n
+
+
+def _root_enclosure(root: sp.CRootOf) -> Enc:
+    digits = int(iv.prec * 0.302) + 5
+    width = sp.Rational(1, 10**digits)
+    approx = root.eval_rational(dx=width, dy=width)
+    return iv.mpf([_rational(approx - width).a, _rational(approx + width).b])
+
+
+def point(value: sp.Expr) -> Enc:
+    """An enclosure of a real constant (a sample point)."""
+    return compile_iv(sp.sympify(value))(iv.mpf(0))
+
+
+def enclose(expr: sp.Expr, at: sp.Expr | None = None, bits: int = 80) -> Enc | None:
+    """Enclosure of expr (at x = at); None when it cannot be evaluated there."""
+    with _Prec(bits):
+        try:
+            fn = compile_iv(expr)
+            x = point(at) if at is not None else iv.mpf(0)
+            value = fn(x)
+        except (OutsideClass, ValueError, ZeroDivisionError, TypeError):
+            return None
+    return value
+
+
+def sign_of(fn: Callable[[Enc], Enc], at: sp.Expr) -> int | None:
+    """Certified sign of fn(at), escalating precision; None when zero cannot be excluded."""
+    for bits in PRECISIONS:
+        with _Prec(bits):
+            try:
+                value = fn(point(at))
+            except (ValueError, ZeroDivisionError, TypeError, OutsideClass):
+                return None
+            if value.a > 0:
+                return 1
+            if value.b < 0:
+                return -1
+    return None
+
+
+def sign(expr: sp.Expr, at: sp.Expr | None = None) -> int | None:
+    """Certified sign of a constant, or of expr at x = at."""
+    try:
+        fn = compile_iv(sp.sympify(expr))
+    except OutsideClass:
+        return None
+    return sign_of(fn, at if at is not None else sp.Integer(0))
+
+
+def to_fraction(v: Enc) -> tuple[Fraction, Fraction]:
+    """Exact rational ends of an interval."""
+    return _frac(mp.mpf(v.a)), _frac(mp.mpf(v.b))
+
+
+def _frac(value: object) -> Fraction:
+    if not mp.isfinite(value):
+        raise ValueError("unbounded enclosure")
+    man, exp = value.man_exp
+    return Fraction(int(man)) * (Fraction(2) ** int(exp))
+
+
+def decimal(value: Fraction, digits: int) -> str:
+    """A rational with exactly ``digits`` decimals, as text."""
+    sign_txt = "-" if value < 0 else ""
+    scaled = abs(value) * 10**digits
+    whole = int(scaled)
+    text = str(whole).rjust(digits + 1, "0")
+    return f"{sign_txt}{text[:-digits]}.{text[-digits:]}" if digits else f"{sign_txt}{text}"
+
+
+def round_half_away(value: Fraction, digits: int) -> Fraction:
+    scaled = abs(value) * 10**digits
+    whole = int(scaled)
+    if scaled - whole >= Fraction(1, 2):
+        whole += 1
+    return Fraction(whole if value >= 0 else -whole, 10**digits)
+
+
+def certified_round(number: sp.Expr, digits: int, is_tie: Callable[[Fraction], bool | None]) -> Fraction | None:
+    """The number rounded to ``digits`` decimals (half away from zero), certified.
+
+    The enclosure is tightened until both ends round alike; when it keeps straddling a
+    rounding boundary, the exact test ``is_tie`` says whether the number sits on it.
+    """
+    number = sp.sympify(number)
+    if number.is_Rational:
+        return round_half_away(Fraction(int(number.p), int(number.q)), digits)
+    for bits in (*PRECISIONS, 1280):
+        v = enclose(number, bits=bits)
+        if v is None:
+            return None
+        try:
+            lo, hi = to_fraction(v)
+        except ValueError:
+            return None
+        a, b = round_half_away(lo, digits), round_half_away(hi, digits)
+        if a == b:
+            return a
+    step = Fraction(1, 10**digits)
+    boundary = round_half_away(hi, digits) - step / 2 if hi >= 0 else round_half_away(lo, digits) + step / 2
+    tie = is_tie(boundary)
+    if tie:
+        return round_half_away(boundary, digits)
+    return None

@@ -1,0 +1,345 @@
+"""The expression language: Python syntax read through ``ast`` with a whitelist.
+
+User text is never evaluated: the tree is walked node by node and only whitelisted nodes build a
+SymPy expression. Everything that could make the walk expensive (length, nesting, node count,
+literal size, exponents, derivative orders) is bounded before any SymPy work starts.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from fractions import Fraction
+
+import sympy as sp
+
+from .catalogue import CATALOGUE, X, logistic, sigmoid, softplus
+from .errors import ParseError
+
+MAX_CHARS = 2000
+MAX_NODES = 800
+MAX_DEPTH = 60
+MAX_LITERAL_DIGITS = 40
+MAX_EXPONENT = 1000
+MAX_DIFF_ORDER = 40
+
+_UNARY_FUNCS = {
+    "exp": sp.exp,
+    "log": sp.log,
+    "sqrt": sp.sqrt,
+    "sinh": sp.sinh,
+    "cosh": sp.cosh,
+    "tanh": sp.tanh,
+    "sech": sp.sech,
+    "sigmoid": sigmoid,
+    "softplus": softplus,
+}
+_CONSTANTS = {"pi": sp.pi, "E": sp.E}
+_BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow, ast.BitXor)
+_KNOWN = sorted([*_UNARY_FUNCS, "diff", "logistic", "x", *_CONSTANTS, "oo"])
+
+
+@dataclass(frozen=True)
+class Interval:
+    """An interval of the real line; ends are SymPy numbers or ±oo."""
+
+    lo: sp.Expr
+    hi: sp.Expr
+    lo_closed: bool
+    hi_closed: bool
+
+    @property
+    def is_real_line(self) -> bool:
+        return self.lo == -sp.oo and self.hi == sp.oo
+
+    def __str__(self) -> str:
+        if self.is_real_line:
+            return "R"
+        return f"{'[' if self.lo_closed else '('}{self.lo}, {self.hi}{']' if self.hi_closed else ')'}"
+
+    def latex(self) -> str:
+        if self.is_real_line:
+            return r"\mathbb{R}"
+        lo, hi = sp.latex(self.lo), sp.latex(self.hi)
+        return rf"{'[' if self.lo_closed else '('}{lo}, {hi}{']' if self.hi_closed else ')'}"
+
+    def contains(self, point: sp.Expr) -> bool | None:
+        """Exact membership for a real constant; None when SymPy cannot order them."""
+        def le(a: sp.Expr, b: sp.Expr, strict: bool) -> bool | None:
+            rel = (a < b) if strict else (a <= b)
+            return bool(rel) if rel in (sp.true, sp.false) else None
+        left = True if self.lo == -sp.oo else le(self.lo, point, not self.lo_closed)
+        right = True if self.hi == sp.oo else le(point, self.hi, not self.hi_closed)
+        if left is None or right is None:
+            return None
+        return left and right
+
+
+REAL_LINE = Interval(-sp.oo, sp.oo, False, False)
+
+
+def _col(node: ast.AST) -> int:
+    return getattr(node, "col_offset", 0) + 1
+
+
+class _Builder:
+    """Walks a checked tree and builds SymPy; one instance per parse."""
+
+    def __init__(self, text: str, allow_x: bool, allow_infinity: bool):
+        self.text = text
+        self.allow_x = allow_x
+        self.allow_infinity = allow_infinity
+        self.diff_budget = MAX_DIFF_ORDER
+
+    def fail(self, message: str, node: ast.AST) -> ParseError:
+        return ParseError(message, _col(node), self.text)
+
+    def build(self, node: ast.AST) -> sp.Expr:
+        method = getattr(self, f"_{type(node).__name__}", None)
+        if method is None:
+            raise self.fail(f"{_describe(node)} is not allowed", node)
+        value = method(node)
+        if value.has(sp.zoo, sp.nan) or (value.has(sp.oo, -sp.oo) and not self.allow_infinity):
+            raise self.fail("the expression is undefined (division by zero or an infinite value)", node)
+        if value.is_number and value.is_extended_real is False:
+            raise self.fail("the expression is not a real number", node)
+        return value
+
+    def _Expression(self, node: ast.Expression) -> sp.Expr:
+        return self.build(node.body)
+
+    def _Constant(self, node: ast.Constant) -> sp.Expr:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(f"{_describe(node)} is not allowed", node)
+        source = ast.get_source_segment(self.text, node) or repr(value)
+        digits = sum(ch.isdigit() for ch in source)
+        if digits > MAX_LITERAL_DIGITS:
+            raise self.fail(f"number literal has more than {MAX_LITERAL_DIGITS} digits", node)
+        if source.lower().startswith(("0x", "0o", "0b")):
+            return sp.Integer(int(source.replace("_", ""), 0))
+        try:
+            frac = Fraction(source.replace("_", ""))
+        except (ValueError, ZeroDivisionError):
+            raise self.fail(f"cannot read the number {source!r}", node) from None
+        if abs(frac.numerator).bit_length() > 4 * MAX_LITERAL_DIGITS or frac.denominator.bit_length() > 4 * MAX_LITERAL_DIGITS:
+            raise self.fail("number literal is too large", node)
+        return sp.Rational(frac.numerator, frac.denominator)
+
+    def _Name(self, node: ast.Name) -> sp.Expr:
+        name = node.id
+        if name == "x":
+            if not self.allow_x:
+                raise self.fail("x is not allowed here (a constant is expected)", node)
+            return X
+        if name in _CONSTANTS:
+            return _CONSTANTS[name]
+        if name == "oo":
+            if not self.allow_infinity:
+                raise self.fail("oo is only allowed as a limit point or interval end", node)
+            return sp.oo
+        if name in CATALOGUE or name == "logistic":
+            if not self.allow_x:
+                raise self.fail(f"{name} (a function of x) is not allowed here", node)
+            return CATALOGUE[name].expr if name in CATALOGUE else logistic(X)
+        hint = " (did you mean E?)" if name == "e" else ""
+        raise self.fail(f"unknown name {name!r}{hint}; known: {', '.join(_KNOWN)}", node)
+
+    def _UnaryOp(self, node: ast.UnaryOp) -> sp.Expr:
+        if isinstance(node.op, ast.USub):
+            return -self.build(node.operand)
+        if isinstance(node.op, ast.UAdd):
+            return self.build(node.operand)
+        raise self.fail(f"operator {type(node.op).__name__} is not allowed", node)
+
+    def _BinOp(self, node: ast.BinOp) -> sp.Expr:
+        if not isinstance(node.op, _BINOPS):
+            raise self.fail(f"operator {type(node.op).__name__} is not allowed", node)
+        if isinstance(node.op, ast.Pow | ast.BitXor):
+            return self._power(node)
+        left, right = self.build(node.left), self.build(node.right)
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Sub):
+            return left - right
+        if isinstance(node.op, ast.Mult):
+            return left * right
+        if right.is_zero:
+            raise self.fail("division by zero", node.right)
+        return left / right
+
+    def _power(self, node: ast.BinOp) -> sp.Expr:
+        base = self.build(node.left)
+        exponent = self.build(node.right)
+        if base == sp.E:
+            return sp.exp(exponent)
+        if not exponent.is_Rational:
+            raise self.fail("exponent must be a rational number (use exp(...) for e to a power)", node.right)
+        if abs(exponent) > MAX_EXPONENT:
+            raise self.fail(f"exponent {exponent} is larger than {MAX_EXPONENT} in size", node.right)
+        if base.is_Rational and exponent.is_Integer:
+            size = max(abs(base.p), abs(base.q)).bit_length() * abs(int(exponent))
+            if size > 4000:
+                raise self.fail("the power is too large a number", node)
+        if base.is_zero and exponent.is_negative:
+            raise self.fail("division by zero", node)
+        return base**exponent
+
+    def _Call(self, node: ast.Call) -> sp.Expr:
+        if not isinstance(node.func, ast.Name):
+            raise self.fail(f"{_describe(node.func)} cannot be called", node)
+        name = node.func.id
+        if node.keywords:
+            raise self.fail(f"{name}() takes no keyword arguments", node)
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            raise self.fail(f"{name}() takes no starred arguments", node)
+        if name in _UNARY_FUNCS:
+            if len(node.args) != 1:
+                raise self.fail(f"{name}() takes exactly one argument, got {len(node.args)}", node)
+            arg = self.build(node.args[0])
+            if name == "log" and arg.is_number and arg.is_positive is False:
+                raise self.fail("log of a number that is not positive", node)
+            if name == "sqrt" and arg.is_number and arg.is_negative:
+                raise self.fail("sqrt of a negative number", node)
+            return _UNARY_FUNCS[name](arg)
+        if name == "diff":
+            return self._diff(node)
+        if name == "logistic":
+            return self._logistic(node)
+        raise self.fail(f"unknown function {name!r}; known: {', '.join(sorted(_UNARY_FUNCS))}, diff, logistic", node)
+
+    def _diff(self, node: ast.Call) -> sp.Expr:
+        if len(node.args) not in (2, 3):
+            raise self.fail("diff() takes diff(EXPR, x) or diff(EXPR, x, n)", node)
+        var = node.args[1]
+        if not (isinstance(var, ast.Name) and var.id == "x"):
+            raise self.fail("diff() differentiates with respect to x only", var)
+        order = 1
+        if len(node.args) == 3:
+            lit = node.args[2]
+            if not (isinstance(lit, ast.Constant) and type(lit.value) is int):
+                raise self.fail("the derivative order must be a whole number", lit)
+            order = lit.value
+            if order < 0:
+                raise self.fail("the derivative order must not be negative", lit)
+        self.diff_budget -= order
+        if self.diff_budget < 0:
+            raise self.fail(f"derivative order above {MAX_DIFF_ORDER} in one expression", node)
+        body = self.build(node.args[0])
+        return sp.diff(body, X, order) if order else body
+
+    def _logistic(self, node: ast.Call) -> sp.Expr:
+        if not 1 <= len(node.args) <= 4:
+            raise self.fail("logistic() takes logistic(EXPR[, L[, k[, x0]]])", node)
+        arg = self.build(node.args[0])
+        params = []
+        for sub in node.args[1:]:
+            value = self.build(sub)
+            if not value.is_Rational:
+                raise self.fail("logistic parameters must be rational numbers", sub)
+            params.append(value)
+        if len(params) >= 2 and params[1] == 0:
+            raise self.fail("logistic growth rate k must not be zero", node.args[2])
+        return logistic(arg, *params)
+
+
+def _describe(node: ast.AST) -> str:
+    names = {
+        ast.Attribute: "attribute access",
+        ast.Lambda: "a lambda",
+        ast.ListComp: "a comprehension",
+        ast.GeneratorExp: "a comprehension",
+        ast.SetComp: "a comprehension",
+        ast.DictComp: "a comprehension",
+        ast.Subscript: "subscripting",
+        ast.Compare: "a comparison",
+        ast.BoolOp: "a boolean operator",
+        ast.IfExp: "a conditional expression",
+        ast.NamedExpr: "an assignment expression",
+        ast.JoinedStr: "an f-string",
+    }
+    if isinstance(node, ast.Constant):
+        return f"the literal {type(node.value).__name__} {node.value!r}"[:80]
+    return names.get(type(node), f"a {type(node).__name__} node")
+
+
+def _tree(text: str, what: str) -> ast.Expression:
+    if not isinstance(text, str):
+        raise ParseError(f"{what} must be text")
+    if not text.strip():
+        raise ParseError(f"empty {what}")
+    if len(text) > MAX_CHARS:
+        raise ParseError(f"{what} is longer than {MAX_CHARS} characters")
+    if "\x00" in text:
+        raise ParseError(f"{what} contains a NUL character")
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth > MAX_DEPTH:
+            raise ParseError(f"{what} is nested deeper than {MAX_DEPTH} levels", i + 1)
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxError as exc:
+        raise ParseError(f"syntax error in {what}: {exc.msg}", exc.offset) from None
+    except (RecursionError, MemoryError, ValueError):
+        raise ParseError(f"{what} is too deeply nested or too large") from None
+    count = 0
+    stack = [(tree, 0)]
+    while stack:
+        node, level = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise ParseError(f"{what} has more than {MAX_NODES} parts")
+        if level > MAX_DEPTH:
+            raise ParseError(f"{what} is nested deeper than {MAX_DEPTH} levels", _col(node))
+        stack.extend((child, level + 1) for child in ast.iter_child_nodes(node))
+    return tree
+
+
+def parse(text: str) -> sp.Expr:
+    """Parse a function of x. Raises ParseError with the column of the offending part."""
+    tree = _tree(text, "expression")
+    return _Builder(text.strip(), allow_x=True, allow_infinity=False).build(tree)
+
+
+def parse_constant(text: str, allow_infinity: bool = True, what: str = "value") -> sp.Expr:
+    """Parse a real constant (a point, a value, an interval end)."""
+    tree = _tree(text, what)
+    value = _Builder(text.strip(), allow_x=False, allow_infinity=allow_infinity).build(tree)
+    if value.is_extended_real is False:
+        raise ParseError(f"{what} {text!r} is not a real number")
+    return value
+
+
+def parse_interval(text: str) -> Interval:
+    """Parse ``(-oo, 0]``, ``[0, oo)``, ``(0, 1/4]`` or ``R``."""
+    if not isinstance(text, str):
+        raise ParseError("interval must be text")
+    s = text.strip()
+    if s in ("R", "(-oo, oo)", "(-oo,oo)"):
+        return REAL_LINE
+    if len(s) < 5 or s[0] not in "([" or s[-1] not in ")]" or s.count(",") < 1:
+        raise ParseError(f"interval {text!r} must look like (a, b], [a, b), (-oo, oo) or R")
+    inner = s[1:-1]
+    depth, split = 0, None
+    for i, ch in enumerate(inner):
+        depth += ch in "(["
+        depth -= ch in ")]"
+        if ch == "," and depth == 0:
+            if split is not None:
+                raise ParseError(f"interval {text!r} has more than two ends", i + 2)
+            split = i
+    if split is None:
+        raise ParseError(f"interval {text!r} must have two ends separated by a comma")
+    lo = parse_constant(inner[:split], what="interval end")
+    hi = parse_constant(inner[split + 1:], what="interval end")
+    lo_closed, hi_closed = s[0] == "[", s[-1] == "]"
+    if lo == sp.oo or hi == -sp.oo:
+        raise ParseError(f"interval {text!r} has its ends the wrong way round")
+    if (lo == -sp.oo and lo_closed) or (hi == sp.oo and hi_closed):
+        raise ParseError(f"interval {text!r}: an infinite end must be open")
+    order = sp.sympify(lo < hi) if lo.is_finite and hi.is_finite else sp.true
+    if order is not sp.true:
+        raise ParseError(f"interval {text!r} is empty or its ends are the wrong way round")
+    return Interval(lo, hi, lo_closed, hi_closed)

@@ -1,0 +1,578 @@
+"""Property → procedure table, option checking, and the `prove` entry point.
+
+Each procedure reads a Claim and returns an Outcome (verdict, method, steps, counterexample);
+the kernel then re-checks it and makes the Proof. Outside the decidable class the fallback is a
+certified numeric counterexample search: it may refute, it never proves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+
+import sympy as sp
+
+from . import exact, numeric, witness
+from .algebraic import compare, positive_roots, simplify_number
+from .catalogue import X, to_exp
+from .decide import (
+    Chart,
+    Undecided,
+    candidates,
+    extreme,
+    limit_at_infinity,
+    sign_chart,
+    sign_chart_poles,
+    value_at_x,
+    x_function,
+)
+from .errors import InternalError, OptionError, OutsideClass, ParseError
+from .expform import ExpForm, T, to_expform
+from .kernel import Claim, Counterexample, Outcome, Proof, Step, Verdict, conclude
+from .parse import REAL_LINE, Interval, parse, parse_constant, parse_interval
+
+EXACT = "exact"
+TeX = sp.latex
+
+
+# ---------------------------------------------------------------- options
+
+@dataclass(frozen=True)
+class Spec:
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    procedure: Callable[[Claim], Outcome]
+    holds_when: str
+
+
+def _interval(value: object, name: str) -> Interval:
+    if isinstance(value, Interval):
+        return value
+    if not isinstance(value, str):
+        raise OptionError(f"option {name} must be an interval such as '(-oo, 0]'")
+    return parse_interval(value)
+
+
+def _constant(value: object, name: str, allow_infinity: bool = False) -> sp.Expr:
+    if isinstance(value, bool):
+        raise OptionError(f"option {name} must be a number, not {value!r}")
+    if isinstance(value, int):
+        return sp.Integer(value)
+    if isinstance(value, Fraction):
+        return sp.Rational(value.numerator, value.denominator)
+    if isinstance(value, float):
+        return sp.Rational(repr(value))
+    if isinstance(value, sp.Basic):
+        v = sp.sympify(value)
+        if v.free_symbols:
+            raise OptionError(f"option {name} must be a constant")
+        return v
+    if not isinstance(value, str):
+        raise OptionError(f"option {name} must be a number")
+    v = parse_constant(value, allow_infinity=allow_infinity, what=f"option {name}")
+    return v
+
+
+def _function(value: object, name: str) -> sp.Expr:
+    return as_expr(value, what=f"option {name}")
+
+
+def as_expr(value: object, what: str = "expression") -> sp.Expr:
+    """Text through the safe parser; SymPy expressions in x accepted as they are."""
+    if isinstance(value, str):
+        return parse(value)
+    if isinstance(value, sp.Expr):
+        free = value.free_symbols
+        if any(s.name != "x" for s in free):
+            raise ParseError(f"{what} may only use the variable x")
+        return value.xreplace({s: X for s in free})
+    if isinstance(value, int | Fraction):
+        return _constant(value, what)
+    raise ParseError(f"{what} must be text or a SymPy expression")
+
+
+def normalize_options(prop: str, options: dict[str, object]) -> tuple[tuple[str, object], ...]:
+    spec = PROPERTIES.get(prop)
+    if spec is None:
+        raise OptionError(f"unknown property {prop!r}; known: {', '.join(PROPERTIES)}")
+    given = {k: v for k, v in options.items() if v is not None}
+    for k in given:
+        if k not in spec.required + spec.optional:
+            allowed = ", ".join(spec.required + spec.optional) or "no options"
+            raise OptionError(f"property {prop!r} does not take option {k!r} (it takes {allowed})")
+    for k in spec.required:
+        if k not in given:
+            raise OptionError(f"property {prop!r} needs option {k!r}")
+    out: dict[str, object] = {}
+    for k, v in given.items():
+        if k == "on":
+            out[k] = _interval(v, k)
+        elif k == "digits":
+            if isinstance(v, str) and v.strip().isdigit():
+                v = int(v)
+            if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= 60:
+                raise OptionError("option digits must be a whole number from 0 to 60")
+            out[k] = v
+        elif k == "equals" and prop == "identity":
+            out[k] = _function(v, k)
+        elif k == "equals" and prop == "range":
+            out[k] = _interval(v, k)
+        elif k == "at" and prop == "limit":
+            out[k] = _constant(v, k, allow_infinity=True)
+        elif k == "equals" and prop == "limit":
+            out[k] = _constant(v, k, allow_infinity=True)
+        else:
+            out[k] = _constant(v, k)
+    if prop == "value" and "digits" in out and not out["equals"].is_Rational:
+        raise OptionError("with digits, equals must be a decimal number")
+    if prop in ("maximum", "minimum") and "at" in out and "on" in out and out["on"].contains(out["at"]) is False:
+        pass  # a claim may be false; the procedure refutes it
+    return tuple(sorted(out.items()))
+
+
+# ---------------------------------------------------------------- shared steps
+
+def _f(claim: Claim) -> str:
+    return TeX(claim.expr)
+
+
+def form_step(f: sp.Expr, form: ExpForm) -> Step:
+    """The substitution step, checked against f by interval sampling before it is shown."""
+    bad = witness.faithful(f, x_function(form), REAL_LINE)
+    if bad is not None:
+        raise InternalError(f"normal form of {f} disagrees with it at x = {bad}")
+    tdef = TeX(sp.exp((X - form.shift) / form.m)).replace("x", "x")
+    return Step(
+        f"Substitute t = {sp.exp((X - form.shift) / form.m)} > 0: f = {sp.factor(form.rational)}",
+        rf"t = {tdef} > 0:\quad f(x) = {TeX(sp.factor(form.rational))}",
+        "exact: rewritten into a rational function of t over Q; agrees with f at every sample point "
+        "(interval arithmetic)")
+
+
+def _describe_marks(chart: Chart) -> str:
+    parts = [f"{'zero' if m.kind == 'zero' else 'undefined'} at x = {m.x}" for m in chart.marks]
+    return "; ".join(parts) if parts else "no zeros and no undefined points"
+
+
+def _tex_marks(chart: Chart, name: str = "f") -> str:
+    if not chart.marks:
+        return rf"{name} \text{{ has no zeros and no poles here}}"
+    undefined = r"\text{ undefined}"
+    return r",\ ".join(rf"{name}({TeX(m.x)}) {'= 0' if m.kind == 'zero' else undefined}"
+                       for m in chart.marks)
+
+
+def _sign_word(s: int) -> str:
+    return "+" if s > 0 else "−"
+
+
+def _chart_steps(chart: Chart, name: str, interval: Interval) -> list[Step]:
+    signs = ", ".join(f"{_sign_word(seg.sign)} at x = {seg.samples[0]}" for seg in chart.segments)
+    tex_signs = r",\ ".join(rf"{name}({TeX(seg.samples[0])}) {'>' if seg.sign > 0 else '<'} 0"
+                           for seg in chart.segments)
+    return [
+        Step(f"Roots of numerator and poles of {name} on {interval}: {_describe_marks(chart)}",
+             _tex_marks(chart, name),
+             "exact: real-root isolation of polynomials over Q (Sturm / Vincent), compared with the ends"),
+        Step(f"Sign of {name} between them (constant on each piece): {signs}",
+             tex_signs, "interval arithmetic at a rational point of each piece (no root there)"),
+    ]
+
+
+def _undefined_ce(form: ExpForm, mark) -> Counterexample:  # noqa: ANN001
+    return Counterexample(f"f is not defined at x = {mark.x}", rf"f({TeX(mark.x)}) \text{{ is undefined}}",
+                          x=mark.x, witness=form.poles.as_expr().subs(T, mark.root.value), expect=0,
+                          check="exact: a denominator vanishes there")
+
+
+def _point_ce(f: sp.Expr, x: sp.Expr, expect: int, what: str, shift: sp.Expr = sp.Integer(0)) -> Counterexample:
+    fx = f.subs(X, x)
+    approx = _approx(fx)
+    return Counterexample(f"f({x}) = {approx} {what}", rf"f({TeX(x)}) \approx {approx}",
+                          x=x, witness=fx - shift, expect=expect,
+                          check="exact zero test" if expect == 0 else "interval arithmetic")
+
+
+def _approx(v: sp.Expr, digits: int = 6) -> str:
+    enc = numeric.enclose(v, bits=160)
+    if enc is None:
+        return "?"
+    return sp.Float(float(enc.mid), digits).__str__() if abs(float(enc.mid)) > 1e-300 else f"{float(enc.mid):.6g}"
+
+
+# ---------------------------------------------------------------- procedures
+
+def _identity(claim: Claim) -> Outcome:
+    f, g = claim.expr, claim.option("equals")
+    form = to_expform(f - g)
+    steps = [form_step(f - g, form)]
+    if not form.num.is_zero:
+        ce = witness.search(claim)
+        if ce is None:
+            raise Undecided("difference is a nonzero rational function but no sample point certifies it")
+        steps.append(Step(f"f − g = {sp.factor(form.rational)} ≠ 0 as a rational function of t",
+                          rf"f - g = {TeX(sp.factor(form.rational))} \neq 0", EXACT))
+        return Outcome(Verdict.REFUTED, "rational-function identity over Q", tuple(steps), ce)
+    steps.append(Step("f − g = 0 as a rational function of t", r"f(x) - g(x) = 0", EXACT + ": polynomial arithmetic over Q"))
+    pf, pg = to_expform(f).poles, to_expform(g).poles
+    for a, b, name in ((pf, pg, "left"), (pg, pf, "right")):
+        for r in positive_roots(a):
+            if exact.is_zero(b.as_expr().subs(T, r.value)) is False:
+                x = to_expform(f).x_of_t(r.value)
+                return Outcome(Verdict.REFUTED, "domain comparison", tuple(steps), Counterexample(
+                    f"the {name} side is undefined at x = {x} and the other is not",
+                    rf"\text{{the {name} side is undefined at }} x = {TeX(x)}", x=x,
+                    witness=a.as_expr().subs(T, r.value), expect=0, check="exact: a denominator vanishes"))
+    steps.append(Step("Both sides are defined at the same points", r"\operatorname{dom} f = \operatorname{dom} g",
+                      EXACT + ": positive roots of the denominators compared"))
+    return Outcome(Verdict.PROVED, "rational-function identity over Q", tuple(steps))
+
+
+def _parity(claim: Claim) -> Outcome:
+    f = claim.expr
+    form = to_expform(f)
+    if form.shift != 0:
+        raise OutsideClass("parity of a shifted exponential form")
+    sgn = 1 if claim.prop == "even" else -1
+    r = form.rational
+    flipped = sp.cancel(r.subs(T, 1 / T))
+    diff = sp.cancel(flipped - sgn * r)
+    steps = [form_step(f, form),
+             Step("x ↦ −x is t ↦ 1/t", rf"f(-x) = {TeX(sp.factor(flipped))}", EXACT + ": substitution in a rational function")]
+    rel = "-" if sgn > 0 else "+"
+    if diff != 0:
+        ce = witness.search(claim)
+        if ce is None:
+            raise Undecided("no certified sample point")
+        steps.append(Step(f"f(−x) {rel} f(x) = {sp.factor(diff)} ≠ 0", rf"f(-x) {rel} f(x) = {TeX(sp.factor(diff))} \neq 0", EXACT))
+        return Outcome(Verdict.REFUTED, "t ↦ 1/t symmetry", tuple(steps), ce)
+    poles = form.poles
+    rev = sp.Poly(sp.numer(sp.together(poles.as_expr().subs(T, 1 / T))), T)
+    for a, b in ((poles, rev), (rev, poles)):
+        for root in positive_roots(a):
+            if exact.is_zero(b.as_expr().subs(T, root.value)) is False:
+                raise Undecided("domain not symmetric")
+    steps.append(Step(f"f(−x) {rel} f(x) = 0 identically, on a domain symmetric about 0",
+                      rf"f(-x) {rel} f(x) = 0", EXACT + ": polynomial arithmetic over Q"))
+    return Outcome(Verdict.PROVED, "t ↦ 1/t symmetry", tuple(steps))
+
+
+def _value(claim: Claim) -> Outcome:
+    f, at, v = claim.expr, claim.option("at"), claim.option("equals")
+    digits = claim.option("digits")
+    fa = to_exp(f).subs(X, at)
+    if fa.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return Outcome(Verdict.REFUTED, "exact evaluation", (), Counterexample(
+            f"f is undefined at x = {at}", rf"f({TeX(at)}) \text{{ is undefined}}", x=at, check="exact: division by zero"))
+    shown = simplify_number(fa) if exact.is_decidable(fa) else fa
+    steps = [Step(f"f({at}) = {shown}", rf"f({TeX(at)}) = {TeX(shown)}", EXACT + ": evaluation at the point")]
+    if digits is None:
+        zero = exact.is_zero(fa - v)
+        if zero:
+            steps.append(Step(f"= {v}", rf"= {TeX(v)}", EXACT + ": zero test (minimal polynomial, transcendence of e)"))
+            return Outcome(Verdict.PROVED, "exact evaluation", tuple(steps))
+        s = numeric.sign(fa - v)
+        if s is None:
+            raise Undecided("value not separated from the claim")
+        steps.append(Step(f"≈ {_approx(fa, 12)} ≠ {v}", rf"\approx {_approx(fa, 12)} \neq {TeX(v)}", "interval arithmetic"))
+        return Outcome(Verdict.REFUTED, "exact evaluation", tuple(steps), Counterexample(
+            f"f({at}) = {_approx(fa, 12)}, not {v}", rf"f({TeX(at)}) \approx {_approx(fa, 12)} \neq {TeX(v)}",
+            x=at, witness=fa - v, expect=s, check="interval arithmetic" if zero is None else "exact zero test and interval sign"))
+    rounded = numeric.certified_round(fa, digits, lambda b: exact.is_zero(fa - sp.Rational(b.numerator, b.denominator)))
+    if rounded is None:
+        raise Undecided("could not certify the rounding")
+    text = numeric.decimal(rounded, digits)
+    steps.append(Step(f"rounded to {digits} decimals: {text}", rf"\approx {text}",
+                      "interval arithmetic: both ends of the enclosure round alike"))
+    want = Fraction(int(v.p), int(v.q))
+    if rounded == want:
+        return Outcome(Verdict.PROVED, "certified rounding", tuple(steps))
+    half = sp.Rational(1, 2 * 10**digits)
+    w, expect = (fa - (v + half), 1) if rounded > want else (fa - (v - half), -1)
+    if exact.is_zero(w):
+        expect = 0
+    return Outcome(Verdict.REFUTED, "certified rounding", tuple(steps), Counterexample(
+        f"f({at}) = {_approx(fa, digits + 4)} rounds to {text}, not {numeric.decimal(want, digits)}",
+        rf"f({TeX(at)}) \approx {_approx(fa, digits + 4)} \to {text} \neq {numeric.decimal(want, digits)}",
+        x=at, witness=w, expect=expect, check="interval arithmetic: outside the rounding cell of the claim"))
+
+
+def _limit(claim: Claim) -> Outcome:
+    f, at, v = claim.expr, claim.option("at"), claim.option("equals")
+    form = to_expform(f)
+    steps = [form_step(f, form)]
+    if at in (sp.oo, -sp.oo):
+        lim = limit_at_infinity(form, at == sp.oo)
+        where = "t → ∞" if at == sp.oo else "t → 0⁺"
+        t_tex = r"t\to\infty" if at == sp.oo else r"t\to 0^+"
+        steps.append(Step(f"As x → {at}, {where}; comparing leading terms, f → {lim}",
+                          rf"\lim_{{x\to {TeX(at)}}} f(x) = \lim_{{{t_tex}}} {TeX(sp.factor(form.rational))} = {TeX(lim)}",
+                          EXACT + ": degrees and leading coefficients"))
+    else:
+        tp = sp.simplify(form.t_of_x(at))
+        pole = exact.is_zero(form.poles.as_expr().subs(T, tp))
+        if pole is None:
+            raise Undecided("cannot tell whether the point is a pole")
+        if pole and exact.is_zero(form.den.as_expr().subs(T, tp)) is not False:
+            raise Undecided("limit at a pole")
+        lim = value_at_x(form, at)
+        steps.append(Step(f"f is continuous at x = {at} (removable or no singularity): f → {lim}",
+                          rf"\lim_{{x\to {TeX(at)}}} f(x) = {TeX(lim)}", EXACT + ": rational function continuous there"))
+    s = compare(lim, v)
+    if s is None:
+        raise Undecided("limit not comparable with the claim")
+    if s == 0:
+        return Outcome(Verdict.PROVED, "rational-function limit", tuple(steps))
+    finite = lim.is_finite and v.is_finite
+    return Outcome(Verdict.REFUTED, "rational-function limit", tuple(steps), Counterexample(
+        f"the limit at {at} is {lim}, not {v}", rf"\lim_{{x\to {TeX(at)}}} f(x) = {TeX(lim)} \neq {TeX(v)}",
+        witness=(lim - v) if finite else None, expect=s if finite else None,
+        check="exact: limit of a rational function"))
+
+
+_SIGN_RULES = {
+    # property: (allowed segment signs, zeros allowed)
+    "positive": ({1}, False),
+    "negative": ({-1}, False),
+    "nonnegative": ({1}, True),
+    "nonpositive": ({-1}, True),
+    "nonzero": ({1, -1}, False),
+}
+
+
+def _sign(claim: Claim) -> Outcome:
+    f, interval = claim.expr, claim.option("on", REAL_LINE)
+    form = to_expform(f)
+    chart = sign_chart(form, interval)
+    steps = [form_step(f, form), *_chart_steps(chart, "f", interval)]
+    allowed, zeros_ok = _SIGN_RULES[claim.prop]
+    method = "sign chart (real-root isolation)"
+    for mark in chart.marks:
+        if mark.kind == "pole":
+            return Outcome(Verdict.REFUTED, method, tuple(steps), _undefined_ce(form, mark))
+        if not zeros_ok:
+            return Outcome(Verdict.REFUTED, method, tuple(steps), _point_ce(f, mark.x, 0, "= 0"))
+    for seg in chart.segments:
+        if seg.sign not in allowed:
+            return Outcome(Verdict.REFUTED, method, tuple(steps),
+                           _point_ce(f, seg.samples[0], seg.sign, "< 0" if seg.sign < 0 else "> 0"))
+    steps.append(Step(f"Hence f is {claim.prop} on {interval}", rf"f \text{{ is {claim.prop} on }} {interval.latex()}",
+                      EXACT + ": every piece and point checked"))
+    return Outcome(Verdict.PROVED, method, tuple(steps))
+
+
+def _monotone(claim: Claim) -> Outcome:
+    f, interval = claim.expr, claim.option("on", REAL_LINE)
+    want = 1 if claim.prop == "increasing" else -1
+    form = to_expform(f)
+    method = "sign chart of f′"
+    steps = [form_step(f, form)]
+    poles = sign_chart_poles(form, interval)
+    if poles:
+        return Outcome(Verdict.REFUTED, method, tuple(steps), _undefined_ce(form, poles[0]))
+    d = form.derivative()
+    chain = "t·dR/dt" if form.m == 1 else f"(t/{form.m})·dR/dt"
+    steps.append(Step(f"f′(x) = {chain} = {sp.factor(d.rational)}",
+                      rf"f'(x) = {TeX(sp.factor(d.rational))}", EXACT + ": derivative of a rational function, chain rule dt/dx = t/m"))
+    chart = sign_chart(d, interval)
+    if d.num.is_zero:
+        a, b = chart.segments[0].samples
+        w = (f.subs(X, a) - f.subs(X, b))
+        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+            f"f is constant: f({a}) = f({b})", rf"f({TeX(a)}) = f({TeX(b)})", x=a, x2=b, witness=w, expect=0,
+            check="exact zero test"))
+    steps += _chart_steps(chart, "f'", interval)
+    for seg in chart.segments:
+        if seg.sign != want:
+            a, b = seg.samples
+            lo, hi = min(a, b), max(a, b)
+            w = (f.subs(X, hi) - f.subs(X, lo)) * want
+            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+                f"{lo} < {hi} but f({lo}) = {_approx(f.subs(X, lo))} {'>' if want > 0 else '<'} f({hi}) = {_approx(f.subs(X, hi))}",
+                rf"{TeX(lo)} < {TeX(hi)},\ f({TeX(lo)}) \approx {_approx(f.subs(X, lo))} {'>' if want > 0 else '<'} f({TeX(hi)}) \approx {_approx(f.subs(X, hi))}",
+                x=lo, x2=hi, witness=w, expect=-1, check="interval arithmetic"))
+    word = "≥ 0" if want > 0 else "≤ 0"
+    rel = r"\ge" if want > 0 else r"\le"
+    steps.append(Step(f"f′ {word} on {interval} with finitely many zeros, so f is strictly {claim.prop} there",
+                      rf"f' {rel} 0 \text{{ with isolated zeros}} \Rightarrow f \text{{ strictly {claim.prop}}}",
+                      EXACT + ": mean value theorem on each piece"))
+    return Outcome(Verdict.PROVED, method, tuple(steps))
+
+
+def _extreme_steps(cands: list, name: str) -> Step:
+    desc = "; ".join(f"{c.why} x = {c.x}: {c.value}" for c in cands)
+    tex = r",\ ".join((rf"f({TeX(c.x)}) = {TeX(c.value)}" if c.attained or c.why == "open end"
+                       else rf"\lim_{{x\to {TeX(c.x)}}} f = {TeX(c.value)}") for c in cands)
+    return Step(f"Candidates for the {name} (f is monotone between them): {desc}", tex,
+                EXACT + ": critical points are exact roots of f′; values compared exactly")
+
+
+def _maxmin(claim: Claim) -> Outcome:
+    f, interval, v = claim.expr, claim.option("on", REAL_LINE), claim.option("equals")
+    at = claim.option("at")
+    want = 1 if claim.prop == "maximum" else -1
+    form = to_expform(f)
+    dchart, cands = candidates(form, interval)
+    steps = [form_step(f, form), *_chart_steps(dchart, "f'", interval), _extreme_steps(cands, claim.prop)]
+    best = extreme(cands, want)
+    method = "critical points and exact comparison"
+    if best.attained_at is None:
+        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+            f"the {'supremum' if want > 0 else 'infimum'} {best.value} is approached but never attained, so there is no {claim.prop}",
+            rf"\{'sup' if want > 0 else 'inf'} f = {TeX(best.value)} \text{{ is not attained}}", check="exact: sign chart of f′"))
+    s = compare(best.value, v)
+    if s is None:
+        raise Undecided("cannot compare the extreme with the claim")
+    if s != 0:
+        if s * want > 0:  # the true extreme lies beyond the claim: a point shows it
+            return Outcome(Verdict.REFUTED, method, tuple(steps),
+                           _point_ce(f, best.attained_at, want, f"{'>' if want > 0 else '<'} {v}", shift=v))
+        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+            f"the {claim.prop} is {best.value} (at x = {best.attained_at}), not {v}",
+            rf"\{'max' if want > 0 else 'min'} f = {TeX(best.value)} \neq {TeX(v)}",
+            witness=best.value - v, expect=s, check="exact comparison"))
+    steps.append(Step(f"The {claim.prop} is {best.value}, attained at x = {best.attained_at}",
+                      rf"\{'max' if want > 0 else 'min'}_{{{interval.latex()}}} f = f({TeX(best.attained_at)}) = {TeX(best.value)}",
+                      EXACT))
+    if at is not None:
+        inside = interval.contains(at)
+        fa = to_exp(f).subs(X, at)
+        if not inside or exact.is_zero(fa - v) is not True:
+            if inside and exact.is_zero(fa - v) is None:
+                raise Undecided("value at the given point not decided")
+            w = fa - v
+            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+                f"the {claim.prop} is not attained at x = {at}" + ("" if inside else f" (outside {interval})"),
+                rf"f({TeX(at)}) \neq {TeX(v)}", x=at, witness=w if inside else None,
+                expect=numeric.sign(w) if inside else None, check="exact" if not inside else "interval arithmetic"))
+    return Outcome(Verdict.PROVED, method, tuple(steps))
+
+
+def _range(claim: Claim) -> Outcome:
+    f, j = claim.expr, claim.option("equals")
+    form = to_expform(f)
+    dchart, cands = candidates(form, REAL_LINE)
+    steps = [form_step(f, form), *_chart_steps(dchart, "f'", REAL_LINE), _extreme_steps(cands, "extremes")]
+    hi, lo = extreme(cands, 1), extreme(cands, -1)
+    image = Interval(lo.value, hi.value, lo.attained_at is not None, hi.attained_at is not None)
+    steps.append(Step(f"f is continuous on R, so its image is {image}",
+                      rf"f(\mathbb{{R}}) = {image.latex()}", EXACT + ": intermediate value theorem"))
+    method = "critical points, limits and the intermediate value theorem"
+    for ext, end, closed, want in ((hi, j.hi, j.hi_closed, 1), (lo, j.lo, j.lo_closed, -1)):
+        s = compare(ext.value, end)
+        if s is None:
+            raise Undecided("cannot compare an end of the range")
+        attained = ext.attained_at is not None
+        if s * want > 0 or (s == 0 and attained and not closed):
+            x = ext.attained_at
+            if x is not None:
+                return Outcome(Verdict.REFUTED, method, tuple(steps),
+                               _point_ce(f, x, want if s != 0 else 0, f"lies outside {j}", shift=end))
+            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+                f"values of f come arbitrarily close to {ext.value}, beyond the end {end}",
+                rf"f \to {TeX(ext.value)} \notin {j.latex()}", witness=ext.value - end if ext.value.is_finite and end.is_finite else None,
+                expect=s if ext.value.is_finite and end.is_finite else None, check="exact: limits"))
+        if s * want < 0 or (s == 0 and closed and not attained):
+            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+                f"the value {end} is not attained: the image is {image}",
+                rf"{TeX(end)} \notin f(\mathbb{{R}}) = {image.latex()}", check="exact: image computed above"))
+    return Outcome(Verdict.PROVED, method, tuple(steps))
+
+
+def _smooth(claim: Claim) -> Outcome:
+    f, interval = claim.expr, claim.option("on", REAL_LINE)
+    conditions = _smoothness_conditions(to_exp(f))
+    steps = []
+    for u, kind in conditions:
+        form = to_expform(u)
+        chart = sign_chart(form, interval)
+        bad_pole = chart.poles()
+        if bad_pole:
+            return Outcome(Verdict.REFUTED, "smoothness of the building blocks", tuple(steps), _undefined_ce(form, bad_pole[0]))
+        ok = not chart.zeros() and all(seg.sign > 0 for seg in chart.segments) if kind == "positive" \
+            else not chart.zeros()
+        if not ok:
+            raise Undecided(f"side condition {u} {kind} fails; f may still be smooth after simplification")
+        rel = "> 0" if kind == "positive" else r"\neq 0"
+        steps.append(Step(f"{u} is {kind} on {interval}", rf"{TeX(u)} {rel}",
+                          EXACT + ": sign chart"))
+    steps.append(Step(f"f is built from exp, rational operations and functions smooth where their arguments are, "
+                      f"so f is C^∞ on {interval}", rf"f \in C^\infty\left({interval.latex()}\right)",
+                      EXACT + ": composition of smooth functions"))
+    return Outcome(Verdict.PROVED, "smoothness of the building blocks", tuple(steps))
+
+
+def _smoothness_conditions(e: sp.Expr) -> list[tuple[sp.Expr, str]]:
+    """Side conditions under which e is smooth: denominators nonzero, log/sqrt arguments positive."""
+    out: list[tuple[sp.Expr, str]] = []
+    for node in sp.preorder_traversal(e):
+        if node.is_Pow:
+            base, ex = node.args
+            if base is sp.E:
+                continue
+            if ex.is_Integer and ex < 0:
+                out.append((base, "nonzero"))
+            elif ex.is_Rational and not ex.is_Integer:
+                out.append((base, "positive"))
+            elif not ex.is_Integer:
+                raise OutsideClass("non-rational power")
+        elif isinstance(node, sp.log):
+            out.append((node.args[0], "positive"))
+        elif isinstance(node, sp.Function) and not isinstance(node, sp.exp):
+            raise OutsideClass(f"{node.func} in a smoothness claim")
+    seen, unique = set(), []
+    for item in out:
+        if item not in seen:
+            seen.add(item)
+            unique.append(item)
+    return unique
+
+
+PROPERTIES: dict[str, Spec] = {
+    "identity": Spec(("equals",), (), _identity, "f(x) = g(x) for every real x"),
+    "even": Spec((), (), _parity, "f(−x) = f(x) for every real x"),
+    "odd": Spec((), (), _parity, "f(−x) = −f(x) for every real x"),
+    "value": Spec(("at", "equals"), ("digits",), _value, "f(at) = equals (rounded to digits decimals)"),
+    "limit": Spec(("at", "equals"), (), _limit, "the limit at `at` is `equals`"),
+    "positive": Spec((), ("on",), _sign, "f > 0 on the interval"),
+    "negative": Spec((), ("on",), _sign, "f < 0 on the interval"),
+    "nonnegative": Spec((), ("on",), _sign, "f ≥ 0 on the interval"),
+    "nonpositive": Spec((), ("on",), _sign, "f ≤ 0 on the interval"),
+    "nonzero": Spec((), ("on",), _sign, "f ≠ 0 on the interval"),
+    "increasing": Spec((), ("on",), _monotone, "strictly increasing on the interval"),
+    "decreasing": Spec((), ("on",), _monotone, "strictly decreasing on the interval"),
+    "maximum": Spec(("equals",), ("at", "on"), _maxmin, "the greatest value is attained and equals `equals`"),
+    "minimum": Spec(("equals",), ("at", "on"), _maxmin, "the least value is attained and equals `equals`"),
+    "range": Spec(("equals",), (), _range, "the image of R is exactly the interval"),
+    "smooth": Spec((), ("on",), _smooth, "infinitely differentiable on the interval"),
+}
+
+
+# ---------------------------------------------------------------- entry point
+
+def cross_check(claim: Claim) -> Counterexample | None:
+    return witness.search(claim)
+
+
+def decide(claim: Claim) -> Outcome:
+    """Run the property's procedure; fall back to a certified numeric search."""
+    try:
+        return PROPERTIES[claim.prop].procedure(claim)
+    except OutsideClass as exc:
+        reason = f"outside the decidable class ({exc})"
+    except Undecided as exc:
+        reason = f"not decided ({exc})"
+    ce = witness.search(claim)
+    if ce is not None:
+        return Outcome(Verdict.REFUTED, "certified numeric counterexample", (), ce)
+    return Outcome(Verdict.UNKNOWN, reason, (Step(f"No proof: {reason}; no counterexample found at sample points",
+                                                  r"\text{undecided}", "none"),))
+
+
+def prove(expr: object, prop: str, **options: object) -> Proof:
+    """Decide ``prop`` of ``expr``: proved, refuted with a checked counterexample, or unknown."""
+    f = as_expr(expr)
+    opts = normalize_options(prop, options)
+    claim = Claim(f, prop, opts, expr if isinstance(expr, str) else str(expr))
+    return conclude(claim, decide(claim), cross_check)

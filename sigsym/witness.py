@@ -1,0 +1,161 @@
+"""Certified numeric counterexamples, found by sampling with interval arithmetic.
+
+The same search serves two purposes: it refutes claims about expressions outside the decidable
+class, and it cross-examines every `proved` verdict (a hit there is an engine bug). A hit is
+only reported when the interval enclosure *excludes* the claim, so it is itself a checked fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sympy as sp
+from mpmath import iv
+
+from . import numeric
+from .catalogue import X
+from .errors import OutsideClass
+from .kernel import Claim, Counterexample
+from .parse import REAL_LINE, Interval
+
+_BASE = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 100, 250, 500, 700]
+_FRACTIONS = [sp.Rational(1, 4), sp.Rational(1, 2), sp.Rational(3, 2), sp.Rational(7, 3)]
+
+
+def sample_points(interval: Interval) -> list[sp.Expr]:
+    """Deterministic sample points in the interval: spread out, up to |x| = 700."""
+    pts = {sp.Integer(v) * s for v in _BASE for s in (1, -1)}
+    pts |= {q * s for q in _FRACTIONS for s in (1, -1)}
+    lo, hi = interval.lo, interval.hi
+    if lo.is_finite and hi.is_finite and lo.is_Rational and hi.is_Rational:
+        pts |= {lo + (hi - lo) * sp.Rational(k, 12) for k in range(13)}
+    elif lo.is_Rational:
+        pts |= {lo + d for d in (0, sp.Rational(1, 8), 1, 4, 50)}
+    elif hi.is_Rational:
+        pts |= {hi - d for d in (0, sp.Rational(1, 8), 1, 4, 50)}
+    return sorted((p for p in pts if interval.contains(p)), key=lambda p: (abs(p), p < 0))
+
+
+def _enc(fn: Callable, x: sp.Expr, bits: int = 160) -> object | None:
+    with numeric._Prec(bits):
+        try:
+            return fn(numeric.point(x))
+        except (ValueError, ZeroDivisionError, TypeError, OutsideClass):
+            return None
+
+
+def _compile(expr: sp.Expr) -> Callable | None:
+    try:
+        return numeric.compile_iv(expr)
+    except OutsideClass:
+        return None
+
+
+def _sign_hit(expr: sp.Expr, points: list[sp.Expr], bad: int) -> sp.Expr | None:
+    """First point where expr certainly has sign ``bad``."""
+    fn = _compile(expr)
+    if fn is None:
+        return None
+    for p in points:
+        v = _enc(fn, p)
+        if v is None:
+            continue
+        if (bad > 0 and v.a > 0) or (bad < 0 and v.b < 0):
+            return p
+    return None
+
+
+def _approx(expr: sp.Expr) -> str:
+    v = numeric.enclose(expr, bits=120)
+    if v is None:
+        return "?"
+    return f"{float(v.mid):.6g}"
+
+
+def search(claim: Claim) -> Counterexample | None:
+    """A certified counterexample to the claim at sample points, or None."""
+    f, prop = claim.expr, claim.prop
+    interval = claim.option("on", REAL_LINE)
+    pts = sample_points(interval)
+    fx = lambda p: f.subs(X, p)  # noqa: E731
+    if prop == "identity":
+        g = claim.option("equals")
+        hit = _sign_hit(f - g, pts, 1) or _sign_hit(f - g, pts, -1)
+        if hit is not None:
+            return Counterexample(f"at x = {hit}: f = {_approx(fx(hit))} but the right side = {_approx(g.subs(X, hit))}",
+                                  rf"f({sp.latex(hit)}) \approx {_approx(fx(hit))} \ne {_approx(g.subs(X, hit))}",
+                                  x=hit, witness=fx(hit) - g.subs(X, hit),
+                                  expect=numeric.sign(fx(hit) - g.subs(X, hit)))
+        return None
+    if prop in ("even", "odd"):
+        sym = f.subs(X, -X) - f if prop == "even" else f.subs(X, -X) + f
+        hit = _sign_hit(sym, [p for p in pts if p > 0], 1) or _sign_hit(sym, [p for p in pts if p > 0], -1)
+        if hit is not None:
+            w = sym.subs(X, hit)
+            rel = "≠" if prop == "even" else "≠ −"
+            return Counterexample(f"f({-hit}) = {_approx(fx(-hit))} {rel} f({hit}) = {_approx(fx(hit))}",
+                                  rf"f({sp.latex(-hit)}) \approx {_approx(fx(-hit))},\ f({sp.latex(hit)}) \approx {_approx(fx(hit))}",
+                                  x=hit, witness=w, expect=numeric.sign(w))
+        return None
+    signs = {"positive": (-1, 0), "negative": (1, 0), "nonnegative": (-1,), "nonpositive": (1,)}
+    if prop in signs:
+        bad = signs[prop][0]
+        hit = _sign_hit(f, pts, bad)
+        if hit is not None:
+            return Counterexample(f"f({hit}) = {_approx(fx(hit))}", rf"f({sp.latex(hit)}) \approx {_approx(fx(hit))}",
+                                  x=hit, witness=fx(hit), expect=bad)
+        return None
+    if prop in ("increasing", "decreasing"):
+        fn = _compile(f)
+        if fn is None:
+            return None
+        want = 1 if prop == "increasing" else -1
+        ordered = sorted(pts)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            va, vb = _enc(fn, a), _enc(fn, b)
+            if va is None or vb is None:
+                continue
+            d = (vb - va) * want
+            if d.b < 0:
+                w = (fx(b) - fx(a)) * want
+                return Counterexample(f"{a} < {b} but f({a}) = {_approx(fx(a))}, f({b}) = {_approx(fx(b))}",
+                                      rf"{sp.latex(a)} < {sp.latex(b)},\ f({sp.latex(a)}) \approx {_approx(fx(a))},\ f({sp.latex(b)}) \approx {_approx(fx(b))}",
+                                      x=a, x2=b, witness=w, expect=-1)
+        return None
+    if prop in ("maximum", "minimum"):
+        v = claim.option("equals")
+        bad = 1 if prop == "maximum" else -1
+        hit = _sign_hit(f - v, pts, bad)
+        if hit is not None:
+            side = ">" if bad > 0 else "<"
+            return Counterexample(f"f({hit}) = {_approx(fx(hit))} {side} {v}",
+                                  rf"f({sp.latex(hit)}) \approx {_approx(fx(hit))} {side} {sp.latex(v)}",
+                                  x=hit, witness=fx(hit) - v, expect=bad)
+        return None
+    if prop == "range":
+        j: Interval = claim.option("equals")
+        for end, bad in ((j.lo, -1), (j.hi, 1)):
+            if end in (sp.oo, -sp.oo):
+                continue
+            hit = _sign_hit(f - end, pts, bad)
+            if hit is not None:
+                return Counterexample(f"f({hit}) = {_approx(fx(hit))} lies outside {j}",
+                                      rf"f({sp.latex(hit)}) \approx {_approx(fx(hit))} \notin {j.latex()}",
+                                      x=hit, witness=fx(hit) - end, expect=bad)
+        return None
+    return None
+
+
+def faithful(f: sp.Expr, normal: Callable, interval: Interval) -> sp.Expr | None:
+    """A sample point where the normal form certainly differs from f (an engine bug), or None."""
+    fn = _compile(f)
+    if fn is None:
+        return None
+    for p in sample_points(interval):
+        a, b = _enc(fn, p), _enc(normal, p)
+        if a is None or b is None or not (iv.isfinite(a) if hasattr(iv, "isfinite") else True):
+            continue
+        d = a - b
+        if d.a > 0 or d.b < 0:
+            return p
+    return None

@@ -483,6 +483,7 @@ def _range(claim: Claim) -> Outcome:
 def _smooth(claim: Claim) -> Outcome:
     f, interval = claim.expr, claim.option("on", REAL_LINE)
     conditions = _smoothness_conditions(to_exp(f))
+    log_args = {a.args[0] for a in to_exp(f).atoms(sp.log)}
     steps = []
     for u, kind in conditions:
         form = to_expform(u)
@@ -490,10 +491,21 @@ def _smooth(claim: Claim) -> Outcome:
         bad_pole = chart.poles()
         if bad_pole:
             return Outcome(Verdict.REFUTED, "smoothness of the building blocks", tuple(steps), _undefined_ce(form, bad_pole[0]))
-        ok = not chart.zeros() and all(seg.sign > 0 for seg in chart.segments) if kind == "positive" \
-            else not chart.zeros()
-        if not ok:
-            raise Undecided(f"side condition {u} {kind} fails; f may still be smooth after simplification")
+        method = "smoothness of the building blocks"
+        zeros = chart.zeros()
+        if zeros and (kind == "nonzero" or u in log_args):
+            z = zeros[0]
+            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+                f"f is not defined at x = {z.x}: {u} = 0 there", rf"{TeX(u)} = 0 \text{{ at }} x = {TeX(z.x)}",
+                x=z.x, witness=u.subs(X, z.x), expect=0, check="exact: a root of the building block"))
+        negative = [seg for seg in chart.segments if seg.sign < 0]
+        if kind == "positive" and negative:
+            p = negative[0].samples[0]
+            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+                f"f is not real at x = {p}: {u} < 0 there", rf"{TeX(u)} < 0 \text{{ at }} x = {TeX(p)}",
+                x=p, witness=u.subs(X, p), expect=-1, check="interval arithmetic"))
+        if zeros:
+            raise Undecided(f"{u} vanishes at x = {zeros[0].x}; smoothness there is not decided")
         rel = "> 0" if kind == "positive" else r"\neq 0"
         steps.append(Step(f"{u} is {kind} on {interval}", rf"{TeX(u)} {rel}",
                           EXACT + ": sign chart"))

@@ -33,7 +33,7 @@ def sample_points(interval: Interval) -> list[sp.Expr]:
         pts |= {lo + d for d in (0, sp.Rational(1, 8), 1, 4, 50)}
     elif hi.is_Rational:
         pts |= {hi - d for d in (0, sp.Rational(1, 8), 1, 4, 50)}
-    return sorted((p for p in pts if interval.contains(p)), key=lambda p: (abs(p), p < 0))
+    return sorted((p for p in pts if interval.contains(p)), key=lambda p: (abs(p), bool(p < 0)))
 
 
 def _enc(fn: Callable, x: sp.Expr, bits: int = 160) -> object | None:

@@ -144,13 +144,10 @@ def compare(a: sp.Expr, b: sp.Expr) -> int | None:
             return 1
         return -1
     diff = a - b
-    zero = exact.is_zero(diff)
-    if zero:
-        return 0
-    s = numeric.sign(diff)
-    if s is None or (zero is None and s is None):
-        return None
-    return s
+    s = numeric.sign(diff)  # a certified nonzero sign settles it without algebra
+    if s is not None:
+        return s
+    return 0 if exact.is_zero(diff) else None
 
 
 def simplify_number(v: sp.Expr) -> sp.Expr:
@@ -160,6 +157,8 @@ def simplify_number(v: sp.Expr) -> sp.Expr:
         return v
     if v.has(sp.exp, sp.E):
         return sp.factor(sp.cancel(v))
+    if any(r.poly.degree() > 2 for r in v.atoms(sp.CRootOf)) or sp.count_ops(v) > 60:
+        return v  # exact but not worth a minimal polynomial; shown with a decimal
     try:
         mp = sp.minimal_polynomial(v, T)
     except (NotImplementedError, sp.PolynomialError, ValueError):

@@ -112,9 +112,11 @@ def _end_bounds(x: sp.Expr) -> tuple[Fraction | None, Fraction | None]:
 def _root_bounds(form: ExpForm, root: Root) -> tuple[Fraction | None, Fraction | None]:
     if root.rational:
         return _end_bounds(form.m * sp.log(root.lo) + form.shift if root.lo != 1 else form.shift)
-    lo = None if root.lo <= 0 else numeric.enclose(form.m * sp.log(root.lo) + form.shift, bits=120)
+    while root.lo <= 0:  # the root is positive: shrink its interval off t = 0 (x = -oo)
+        root.refine()
+    lo = numeric.enclose(form.m * sp.log(root.lo) + form.shift, bits=120)
     hi = numeric.enclose(form.m * sp.log(root.hi) + form.shift, bits=120)
-    return (None if lo is None else numeric.to_fraction(lo)[0]), numeric.to_fraction(hi)[1]
+    return numeric.to_fraction(lo)[0], numeric.to_fraction(hi)[1]
 
 
 def _samples(left: tuple, right: tuple) -> tuple[sp.Rational, sp.Rational]:

@@ -33,6 +33,11 @@ def is_zero(number: sp.Expr) -> bool | None:
         return number == 0
     if number.free_symbols:
         return None
+    if number.atoms(sp.Function) - number.atoms(sp.exp, sp.CRootOf):
+        from .catalogue import to_exp
+
+        number = to_exp(number)
+    number = number.xreplace({a: _exp_of_logs(a) for a in number.atoms(sp.exp)})
     exps = list(number.atoms(sp.exp))
     args = [a.args[0] for a in exps]
     if number.has(sp.E):
@@ -54,6 +59,13 @@ def is_zero(number: sp.Expr) -> bool | None:
             continue
         if coeff.is_Rational:
             return False
+        single = _single_generator_zero(coeff)
+        if single is not None:
+            if not single:
+                return False
+            continue
+        if sp.count_ops(coeff) > MAX_MINPOLY_OPS:
+            return None
         try:
             poly = sp.minimal_polynomial(coeff, _Y)
         except (NotImplementedError, sp.PolynomialError, ValueError):
@@ -61,6 +73,48 @@ def is_zero(number: sp.Expr) -> bool | None:
         if poly != _Y:
             return False
     return True
+
+
+MAX_MINPOLY_OPS = 80
+
+
+def _generators(number: sp.Expr) -> set[sp.Expr]:
+    gens: set[sp.Expr] = set(number.atoms(sp.CRootOf))
+    for p in number.atoms(sp.Pow):
+        if p.base.is_Rational and p.exp.is_Rational and not p.exp.is_Integer:
+            gens.add(p)
+    return gens
+
+
+def _single_generator_zero(number: sp.Expr) -> bool | None:
+    """Zero test for a rational function of one algebraic number g: reduce mod its minimal polynomial."""
+    gens = _generators(number)
+    if len(gens) != 1:
+        return None
+    (g,) = gens
+    y = sp.Dummy("y")
+    replaced = number.xreplace({g: y})
+    if replaced.free_symbols - {y} or replaced.atoms(sp.Function) or replaced.atoms(sp.NumberSymbol):
+        return None
+    num = sp.numer(sp.together(replaced))
+    try:
+        poly = sp.Poly(sp.expand(num), y, domain=sp.QQ)
+        mp = sp.Poly(sp.minimal_polynomial(g, y), y, domain=sp.QQ)
+    except (sp.PolynomialError, NotImplementedError, ValueError, sp.CoercionFailed):
+        return None
+    return poly.rem(mp).is_zero
+
+
+def _exp_of_logs(a: sp.exp) -> sp.Expr:
+    """e^{c·log b + r} = b^c·e^r for rational c: points x = m·log(t) give back powers of t."""
+    out, rest = sp.Integer(1), sp.Integer(0)
+    for term in sp.Add.make_args(sp.expand(a.args[0])):
+        coeff, body = term.as_coeff_Mul()
+        if isinstance(body, sp.log) and coeff.is_Rational:
+            out *= body.args[0] ** coeff
+        else:
+            rest += term
+    return out * sp.exp(rest) if out != 1 else a
 
 
 def is_decidable(number: sp.Expr) -> bool:

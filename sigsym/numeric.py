@@ -164,8 +164,9 @@ def to_fraction(v: Enc) -> tuple[Fraction, Fraction]:
 def _frac(value: object) -> Fraction:
     if not mp.isfinite(value):
         raise ValueError("unbounded enclosure")
-    man, exp = value.man_exp
-    return Fraction(int(man)) * (Fraction(2) ** int(exp))
+    sign, man, exp, _bc = value._mpf_
+    frac = Fraction(int(man)) * (Fraction(2) ** int(exp))
+    return -frac if sign else frac
 
 
 def decimal(value: Fraction, digits: int) -> str:

@@ -188,6 +188,11 @@ def _undefined_ce(form: ExpForm, mark) -> Counterexample:  # noqa: ANN001
 
 def _point_ce(f: sp.Expr, x: sp.Expr, expect: int, what: str, shift: sp.Expr = sp.Integer(0)) -> Counterexample:
     fx = f.subs(X, x)
+    if expect == 0:
+        where = "" if x.is_Rational else f" (x ≈ {_approx(x)})"
+        return Counterexample(f"f({x}) = {shift}{where}, which {what}".replace("which = 0", "so f is not strictly signed"),
+                              rf"f\left({TeX(x)}\right) = {TeX(shift)}", x=x, witness=fx - shift, expect=0,
+                              check="exact zero test")
     approx = _approx(fx)
     return Counterexample(f"f({x}) = {approx} {what}", rf"f({TeX(x)}) \approx {approx}",
                           x=x, witness=fx - shift, expect=expect,
@@ -268,17 +273,17 @@ def _value(claim: Claim) -> Outcome:
     shown = simplify_number(fa) if exact.is_decidable(fa) else fa
     steps = [Step(f"f({at}) = {shown}", rf"f({TeX(at)}) = {TeX(shown)}", EXACT + ": evaluation at the point")]
     if digits is None:
-        zero = exact.is_zero(fa - v)
+        s = numeric.sign(fa - v)
+        zero = None if s is not None else exact.is_zero(fa - v)
         if zero:
             steps.append(Step(f"= {v}", rf"= {TeX(v)}", EXACT + ": zero test (minimal polynomial, transcendence of e)"))
             return Outcome(Verdict.PROVED, "exact evaluation", tuple(steps))
-        s = numeric.sign(fa - v)
         if s is None:
             raise Undecided("value not separated from the claim")
         steps.append(Step(f"≈ {_approx(fa, 12)} ≠ {v}", rf"\approx {_approx(fa, 12)} \neq {TeX(v)}", "interval arithmetic"))
         return Outcome(Verdict.REFUTED, "exact evaluation", tuple(steps), Counterexample(
             f"f({at}) = {_approx(fa, 12)}, not {v}", rf"f({TeX(at)}) \approx {_approx(fa, 12)} \neq {TeX(v)}",
-            x=at, witness=fa - v, expect=s, check="interval arithmetic" if zero is None else "exact zero test and interval sign"))
+            x=at, witness=fa - v, expect=s, check="interval arithmetic"))
     rounded = numeric.certified_round(fa, digits, lambda b: exact.is_zero(fa - sp.Rational(b.numerator, b.denominator)))
     if rounded is None:
         raise Undecided("could not certify the rounding")
@@ -348,15 +353,15 @@ def _sign(claim: Claim) -> Outcome:
     steps = [form_step(f, form), *_chart_steps(chart, "f", interval)]
     allowed, zeros_ok = _SIGN_RULES[claim.prop]
     method = "sign chart (real-root isolation)"
+    for seg in chart.segments:  # a point with the wrong sign is the clearest counterexample
+        if seg.sign not in allowed:
+            return Outcome(Verdict.REFUTED, method, tuple(steps),
+                           _point_ce(f, seg.samples[0], seg.sign, "< 0" if seg.sign < 0 else "> 0"))
     for mark in chart.marks:
         if mark.kind == "pole":
             return Outcome(Verdict.REFUTED, method, tuple(steps), _undefined_ce(form, mark))
         if not zeros_ok:
             return Outcome(Verdict.REFUTED, method, tuple(steps), _point_ce(f, mark.x, 0, "= 0"))
-    for seg in chart.segments:
-        if seg.sign not in allowed:
-            return Outcome(Verdict.REFUTED, method, tuple(steps),
-                           _point_ce(f, seg.samples[0], seg.sign, "< 0" if seg.sign < 0 else "> 0"))
     steps.append(Step(f"Hence f is {claim.prop} on {interval}", rf"f \text{{ is {claim.prop} on }} {interval.latex()}",
                       EXACT + ": every piece and point checked"))
     return Outcome(Verdict.PROVED, method, tuple(steps))

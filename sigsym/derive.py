@@ -279,7 +279,6 @@ def _higher(expr: sp.Expr, order: int, first_result: sp.Expr) -> tuple[list[DSte
         steps = []
         f_sym = higher.F
         prev = sp.Poly(list(reversed([sp.Rational(c.numerator, c.denominator) for c in ode])), f_sym).as_expr()
-        ode_expr = prev
         for k in range(2, min(order, SHOWN_ORDERS) + 1):
             coeffs = higher.nth_in_f(ode, k)
             nxt = higher.poly_expr(coeffs)
@@ -307,7 +306,7 @@ def _higher(expr: sp.Expr, order: int, first_result: sp.Expr) -> tuple[list[DSte
                          + ("coefficients equal the chain-rule recurrence" if order <= 300 else "recurrence comparison skipped above n = 300"))
             else:
                 law = r"P_{k+1} = P_k'\,F"
-                check = "exact: integer recurrence from the chain rule; orders up to %d checked against the definition" % SHOWN_ORDERS
+                check = f"exact: integer recurrence from the chain rule; orders up to {SHOWN_ORDERS} checked against the definition"
             steps.append(DStep(f"order {order} by the closed form" if shape else f"order {order} by the recurrence",
                                law, f"f^({order})", text, _tex_poly(coeffs, _fname_tex(fx)), check))
         return steps, result_text, _tex_poly(coeffs, _fname_tex(fx)), text, _tex_poly(coeffs, "f")

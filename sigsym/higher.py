@@ -197,7 +197,7 @@ def stirling_coefficients(n: int) -> list[int]:
     row = stirling2_row(n + 1)
     out = [0] * (n + 2)
     fact = 1
-    for k in range(0, n + 1):
+    for k in range(n + 1):
         if k:
             fact *= k
         out[k + 1] = (-1) ** k * fact * row[k + 1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 import sympy as sp
 
@@ -19,7 +19,7 @@ from . import exact, numeric
 from .errors import InternalError
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     PROVED = "proved"
     REFUTED = "refuted"
     UNKNOWN = "unknown"

@@ -546,6 +546,36 @@ def _smoothness_conditions(e: sp.Expr) -> list[tuple[sp.Expr, str]]:
     return unique
 
 
+def _stirling(claim: Claim) -> Outcome:
+    """f^{(n)} = L k^n Σ_j (−1)^j j! S(n+1, j+1) (f/L)^{j+1} for every n ≥ 0 (logistic family)."""
+    from . import higher
+    from .exact import formal_zero
+
+    f = claim.expr
+    ode = higher.ode_polynomial(f)
+    shape = higher.logistic_shape(ode) if ode is not None else None
+    if shape is None:
+        raise OutsideClass("f′ is not of the form k·f·(1 − f/L)")
+    k, big_l = shape
+    rel = higher.pretty(higher.relation(f, 1))
+    steps = [Step(f"f′ = {rel}, found by eliminating t", rf"f' = {TeX(higher.pretty_expr(higher.relation(f, 1)))}",
+                  EXACT + ": resultant, verified by substitution")]
+    proof = higher.stirling_induction()
+    if not proof.checked:
+        raise InternalError("the Stirling induction step did not check")
+    steps.append(Step("Base case n = 0", proof.base, EXACT))
+    for line in proof.step:
+        steps.append(Step("Induction step", line, EXACT + ": SymPy algebra on symbolic n, j; Stirling recurrence checked"))
+    for n in range(1, 9):
+        coeffs = higher.nth_in_f(ode, n)
+        if not formal_zero(higher.poly_expr(coeffs).subs(higher.F, f) - sp.diff(f, X, n)):
+            raise InternalError(f"closed form disagrees with the derivative of order {n}")
+    steps.append(Step("The closed form agrees with the derivatives of the definition for n = 1..8",
+                      r"f^{(n)} = L k^{n}\sum_{j=0}^{n}(-1)^j j!\,S(n+1,j+1)\,(f/L)^{j+1}",
+                      EXACT + ": formal identity for each n"))
+    return Outcome(Verdict.PROVED, "induction on n (Stirling recurrence)", tuple(steps))
+
+
 PROPERTIES: dict[str, Spec] = {
     "identity": Spec(("equals",), (), _identity, "f(x) = g(x) for every real x"),
     "even": Spec((), (), _parity, "f(−x) = f(x) for every real x"),
@@ -563,6 +593,7 @@ PROPERTIES: dict[str, Spec] = {
     "minimum": Spec(("equals",), ("at", "on"), _maxmin, "the least value is attained and equals `equals`"),
     "range": Spec(("equals",), (), _range, "the image of R is exactly the interval"),
     "smooth": Spec((), ("on",), _smooth, "infinitely differentiable on the interval"),
+    "stirling-form": Spec((), (), _stirling, "f^(n) = L k^n Σ (−1)^j j! S(n+1,j+1) (f/L)^(j+1) for every n"),
 }
 
 

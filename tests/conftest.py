@@ -10,6 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+pytest_plugins = ["pytester"]
+
 HAVE_PDFLATEX = shutil.which("pdflatex") is not None and shutil.which("pdftotext") is not None
 
 

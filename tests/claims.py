@@ -134,6 +134,10 @@ CLAIMS = [
     ("cosh(x)", "minimum", {"equals": "1", "at": "0"}, "proved"),
     ("sinh(x)", "odd", {}, "proved"),
     ("sech(x)", "range", {"equals": "(0, 1]"}, "proved"),
+    # the n-th derivative closed form (extension)
+    (S, "stirling-form", {}, "proved"),
+    ("logistic(x, 2, 3, 1)", "stirling-form", {}, "proved"),
+    (T, "stirling-form", {}, "unknown"),
     # outside the decidable class
     ("x*sigmoid(x)", "positive", {}, "refuted"),
     ("x*sigmoid(x)", "nonnegative", {"on": "[0, oo)"}, "unknown"),

@@ -31,7 +31,8 @@ def test_every_property_has_a_true_and_a_false_claim() -> None:
     seen = {(p, want) for _, p, _, want in CLAIMS}
     for prop in PROPERTIES:
         assert (prop, "proved") in seen, prop
-        assert (prop, "refuted") in seen, prop
+        if prop != "stirling-form":  # no k, L for f outside the logistic family: unknown, not false
+            assert (prop, "refuted") in seen, prop
 
 
 @pytest.mark.parametrize(("prop", "options", "why"), [

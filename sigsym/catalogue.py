@@ -81,23 +81,24 @@ class Entry:
     expr: sp.Expr  # the function of x as the parser builds it
     definition_tex: str
     blurb: str
+    plain: str = ""  # the name in prose (Unicode), e.g. σ
 
 
 CATALOGUE: dict[str, Entry] = {
     e.name: e
     for e in (
         Entry("sigmoid", r"\sigma", sigmoid(X), r"\sigma(x) = \frac{1}{1+e^{-x}}",
-              "the logistic sigmoid"),
+              "the logistic sigmoid", "σ"),
         Entry("tanh", r"\tanh", sp.tanh(X), r"\tanh x = \frac{e^{x}-e^{-x}}{e^{x}+e^{-x}}",
-              "the hyperbolic tangent"),
+              "the hyperbolic tangent", "tanh"),
         Entry("softplus", r"\operatorname{softplus}", softplus(X),
-              r"\operatorname{softplus}(x) = \ln\left(1+e^{x}\right)", "the softplus function"),
+              r"\operatorname{softplus}(x) = \ln\left(1+e^{x}\right)", "the softplus function", "softplus"),
         Entry("sinh", r"\sinh", sp.sinh(X), r"\sinh x = \frac{e^{x}-e^{-x}}{2}",
-              "the hyperbolic sine"),
+              "the hyperbolic sine", "sinh"),
         Entry("cosh", r"\cosh", sp.cosh(X), r"\cosh x = \frac{e^{x}+e^{-x}}{2}",
-              "the hyperbolic cosine"),
+              "the hyperbolic cosine", "cosh"),
         Entry("sech", r"\operatorname{sech}", sp.sech(X), r"\operatorname{sech} x = \frac{2}{e^{x}+e^{-x}}",
-              "the hyperbolic secant"),
+              "the hyperbolic secant", "sech"),
     )
 }
 

@@ -192,7 +192,7 @@ def _limit_by_series(expr: sp.Expr, value: sp.Expr) -> str:
 def _fp_sigmoid() -> tuple[list[DStep], sp.Expr]:
     s = sigmoid
     q = (s(X + H) - s(X)) / H
-    lim = sp.Limit(q, H, 0)
+    lim = sp.Limit(q, H, 0, dir="+-")
     steps = [DStep("definition of the derivative", r"f'(x) = \lim_{h\to 0}\frac{f(x+h)-f(x)}{h}", "", lim,
                    rf"\sigma'(x) = {sp.latex(lim)}", "definition")]
     factored = sp.exp(-X) * (1 - sp.exp(-H)) * s(X) * s(X + H)
@@ -203,9 +203,9 @@ def _fp_sigmoid() -> tuple[list[DStep], sp.Expr]:
     regrouped = sp.Mul(sp.exp(-X) * s(X) * s(X + H), std, evaluate=False)
     eq2 = sp.Eq(q, regrouped, evaluate=False)
     steps.append(DStep("divide by h", r"\frac{f(x+h)-f(x)}{h}", eq, eq2, sp.latex(eq2), _check(q, regrouped, "divide by h")))
-    eq3 = sp.Eq(sp.Limit(std, H, 0), 1, evaluate=False)
+    eq3 = sp.Eq(sp.Limit(std, H, 0, dir="+-"), 1, evaluate=False)
     steps.append(DStep("standard limit", r"\lim_{h\to0}\frac{1-e^{-h}}{h} = 1", eq2, eq3, sp.latex(eq3), _limit_by_series(std, 1)))
-    eq4 = sp.Eq(sp.Limit(s(X + H), H, 0), s(X), evaluate=False)
+    eq4 = sp.Eq(sp.Limit(s(X + H), H, 0, dir="+-"), s(X), evaluate=False)
     cont = "exact: σ(x + h) at h = 0 is σ(x), and σ is continuous (composition of continuous functions)"
     if s(X + H).subs(H, 0) != s(X):
         raise InternalError("continuity step")
@@ -216,7 +216,7 @@ def _fp_sigmoid() -> tuple[list[DStep], sp.Expr]:
                        _check(sp.diff(to_exp(s(X)), X), prod, "limit of a product")))
     final = s(X) * (1 - s(X))
     eq6 = sp.Eq(sp.Derivative(s(X), X), final, evaluate=False)
-    steps.append(DStep("algebra: e^{-x}σ(x) = 1 − σ(x)", r"e^{-x}\sigma(x) = 1-\sigma(x)", eq5, eq6, sp.latex(eq6),
+    steps.append(DStep("algebra", r"e^{-x}\sigma(x) = 1-\sigma(x)", eq5, eq6, r"\sigma'(x) = \sigma(x)\left(1-\sigma(x)\right)",
                        _check(prod, final, "self-referential form")))
     return steps, sp.exp(-X) / (1 + sp.exp(-X)) ** 2
 
@@ -224,14 +224,14 @@ def _fp_sigmoid() -> tuple[list[DStep], sp.Expr]:
 def _fp_tanh() -> tuple[list[DStep], sp.Expr]:
     th = sp.tanh
     q = (th(X + H) - th(X)) / H
-    lim = sp.Limit(q, H, 0)
+    lim = sp.Limit(q, H, 0, dir="+-")
     steps = [DStep("definition of the derivative", r"f'(x) = \lim_{h\to 0}\frac{f(x+h)-f(x)}{h}", "", lim,
                    rf"\tanh'(x) = {sp.latex(lim)}", "definition")]
     ident = th(H) * (1 - th(X) * th(X + H))
     eq = sp.Eq(th(X + H) - th(X), ident, evaluate=False)
     steps.append(DStep("subtraction formula", r"\tanh a - \tanh b = \tanh(a-b)\,(1-\tanh a\tanh b)", lim, eq,
                        sp.latex(eq), _check(th(X + H) - th(X), ident, "subtraction formula")))
-    eq2 = sp.Eq(sp.Limit(th(H) / H, H, 0), 1, evaluate=False)
+    eq2 = sp.Eq(sp.Limit(th(H) / H, H, 0, dir="+-"), 1, evaluate=False)
     steps.append(DStep("standard limit", r"\lim_{h\to0}\frac{\tanh h}{h} = 1", eq, eq2, sp.latex(eq2), _limit_by_series(th(H) / H, 1)))
     final = 1 - th(X) ** 2
     eq3 = sp.Eq(sp.Derivative(th(X), X), final, evaluate=False)
@@ -257,16 +257,21 @@ def self_ref_steps(expr: sp.Expr, result: sp.Expr, rel: sp.Expr) -> list[DStep]:
         b = sp.exp(-X) / (1 + sp.exp(-X))
         split = sp.Mul(a, b, evaluate=False)
         steps.append(DStep("algebra: split the fraction", r"\frac{u}{v^{2}} = \frac{1}{v}\cdot\frac{u}{v}",
-                           result, split, sp.latex(split), _check(result, split, "split")))
+                           result, split, r"\frac{1}{1+e^{-x}}\cdot\frac{e^{-x}}{1+e^{-x}}",
+                           _check(result, split, "split")))
         one_minus = sp.Mul(a, sp.Add(1, -a, evaluate=False), evaluate=False)
         steps.append(DStep("algebra: add and subtract 1", r"\frac{e^{-x}}{1+e^{-x}} = 1 - \frac{1}{1+e^{-x}}",
-                           split, one_minus, sp.latex(one_minus), _check(split, one_minus, "add and subtract 1")))
+                           split, one_minus, r"\frac{1}{1+e^{-x}}\left(1-\frac{1}{1+e^{-x}}\right)",
+                           _check(split, one_minus, "add and subtract 1")))
         result = one_minus
     nice = higher.pretty_expr(rel)
     shown = nice.xreplace({higher.F: fx}) if fx != sp.Symbol("f") else nice
     target = rel.subs(higher.F, expr)
     law = r"\text{eliminate } t = e^{x/m}\text{ between } f \text{ and } f'"
-    steps.append(DStep("in terms of f", law, result, shown, sp.latex(shown), _check(result, target, "in terms of f")))
+    entry = lookup(expr)
+    name = entry.symbol if entry is not None else "f"
+    steps.append(DStep("in terms of f", law, result, shown, higher.pretty_tex(rel, name),
+                       _check(result, target, "in terms of f")))
     return steps
 
 

@@ -67,6 +67,25 @@ def pretty_expr(rel: sp.Expr) -> sp.Expr:
     return factored if len(str(factored)) < len(str(expanded)) else expanded
 
 
+def pretty_tex(rel: sp.Expr, name: str = "f") -> str:
+    """LaTeX of ``pretty_expr`` with the function's own symbol, factors in the written order."""
+    nice = pretty_expr(rel)
+    arg = r"\left(x\right)" if name != "f" else ""
+    fx = f"{name}{arg}"
+    if nice.is_Mul and not nice.is_number:
+        parts = []
+        for factor in nice.args:
+            if factor == F:
+                parts.append(fx)
+            elif factor.is_Number:
+                parts.append(sp.latex(factor))
+            else:
+                inner = sp.latex(factor.subs(F, sp.Symbol("FUNC"))).replace("FUNC", fx)
+                parts.append(rf"\left({inner}\right)")
+        return r"\,".join(parts)
+    return sp.latex(nice.subs(F, sp.Symbol("FUNC"))).replace("FUNC", fx)
+
+
 def pretty(rel: sp.Expr) -> str:
     """SymPy syntax of ``pretty_expr``."""
     return str(pretty_expr(rel))

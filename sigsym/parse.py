@@ -85,7 +85,8 @@ def _col(node: ast.AST) -> int:
 class _Builder:
     """Walks a checked tree and builds SymPy; one instance per parse."""
 
-    def __init__(self, text: str, allow_x: bool, allow_infinity: bool):
+    def __init__(self, text: str, allow_x: bool, allow_infinity: bool, keep_derivatives: bool = False):
+        self.keep_derivatives = keep_derivatives
         self.text = text
         self.allow_x = allow_x
         self.allow_infinity = allow_infinity
@@ -226,6 +227,8 @@ class _Builder:
         if self.diff_budget < 0:
             raise self.fail(f"derivative order above {MAX_DIFF_ORDER} in one expression", node)
         body = self.build(node.args[0])
+        if self.keep_derivatives and order:
+            return sp.Derivative(body, (X, order))
         return sp.diff(body, X, order) if order else body
 
     def _logistic(self, node: ast.Call) -> sp.Expr:
@@ -297,10 +300,13 @@ def _tree(text: str, what: str) -> ast.Expression:
     return tree
 
 
-def parse(text: str) -> sp.Expr:
-    """Parse a function of x. Raises ParseError with the column of the offending part."""
+def parse(text: str, keep_derivatives: bool = False) -> sp.Expr:
+    """Parse a function of x. Raises ParseError with the column of the offending part.
+
+    ``keep_derivatives`` leaves diff(...) unevaluated, for display only.
+    """
     tree = _tree(text, "expression")
-    return _Builder(text.strip(), allow_x=True, allow_infinity=False).build(tree)
+    return _Builder(text.strip(), allow_x=True, allow_infinity=False, keep_derivatives=keep_derivatives).build(tree)
 
 
 def parse_constant(text: str, allow_infinity: bool = True, what: str = "value") -> sp.Expr:

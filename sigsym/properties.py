@@ -137,7 +137,7 @@ def _f(claim: Claim) -> str:
     return TeX(claim.expr)
 
 
-def form_step(f: sp.Expr, form: ExpForm) -> Step:
+def form_step(f: sp.Expr, form: ExpForm, lhs: str = "f(x)") -> Step:
     """The substitution step, checked against f by interval sampling before it is shown."""
     bad = witness.faithful(f, x_function(form), REAL_LINE)
     if bad is not None:
@@ -145,7 +145,7 @@ def form_step(f: sp.Expr, form: ExpForm) -> Step:
     tdef = TeX(sp.exp((X - form.shift) / form.m)).replace("x", "x")
     return Step(
         f"Substitute t = {sp.exp((X - form.shift) / form.m)} > 0: f = {sp.factor(form.rational)}",
-        rf"t = {tdef} > 0:\quad f(x) = {TeX(sp.factor(form.rational))}",
+        rf"t = {tdef} > 0:\quad {lhs} = {TeX(sp.factor(form.rational))}",
         "exact: rewritten into a rational function of t over Q; agrees with f at every sample point "
         "(interval arithmetic)")
 
@@ -211,7 +211,7 @@ def _approx(v: sp.Expr, digits: int = 6) -> str:
 def _identity(claim: Claim) -> Outcome:
     f, g = claim.expr, claim.option("equals")
     form = to_expform(f - g)
-    steps = [form_step(f - g, form)]
+    steps = [form_step(f - g, form, lhs="f(x) - g(x)")]
     if not form.num.is_zero:
         ce = witness.search(claim)
         if ce is None:

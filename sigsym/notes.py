@@ -1,0 +1,406 @@
+"""The view model of the lecture notes: every formula made (and checked) by the engine.
+
+Templates receive only strings: LaTeX the engine made is wrapped in ``Markup`` (passed as is),
+everything else is prose and gets escaped by the template environment. Sections that do not
+apply to the expression are ``None`` and left out by the templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+from markupsafe import Markup
+
+from . import higher, numeric
+from .catalogue import X, lookup, sigmoid, to_exp
+from .derive import ROUTES, derive
+from .display import tex, tex_of_text
+from .errors import InternalError, OutsideClass, RouteError
+from .exact import formal_zero
+from .expform import to_expform
+from .kernel import Proof
+from .parse import REAL_LINE
+from .properties import as_expr, prove
+from .theorems import Theorem, bundled_dir, load
+
+M = Markup
+
+THEOREM_FILES = {"sigmoid": ("sigmoid", "sigmoid_prime", "higher"), "tanh": ("tanh",)}
+SECTION_TITLES = {
+    "definition": "Definition", "self-reference": "The derivative through the function itself",
+    "symmetry": "Symmetry", "range": "Range and maximum", "positivity": "Positivity",
+    "monotonicity": "Monotonicity", "limits": "Limits and the vanishing gradient",
+    "smoothness": "Smoothness", "higher": "Higher derivatives", "inflection": "Inflection points of the derivative",
+    "examples": "Certified values", "": "Properties",
+}
+STEP_LABELS = (
+    ("Substitute", "Normal form"), ("Roots of numerator", "Zeros and poles"), ("Sign of", "Sign on each piece"),
+    ("f − g = 0", "Difference"), ("f − g", "Difference"), ("Both sides", "Domains"), ("x ↦ −x", "Reflection"),
+    ("f(−x)", "Symmetry"), ("rounded", "Rounding"), ("≈", "Decimal"), ("= ", "Exact value"), ("f(", "Value"),
+    ("As x", "Limit"), ("f is continuous at", "Continuity"), ("f is continuous on", "Image"), ("Hence", "Conclusion"),
+    ("f′(x)", "Derivative"), ("f′ ≥", "Monotonicity"), ("f′ ≤", "Monotonicity"), ("Candidates", "Candidates"),
+    ("The maximum", "Conclusion"), ("The minimum", "Conclusion"), ("f is built", "Smoothness"),
+    ("Base case", "Base case"), ("Induction step", "Induction step"), ("The closed form", "Check"),
+    ("f′ =", "Self-referential form"),
+)
+
+
+def step_label(text: str) -> str:
+    for prefix, label in STEP_LABELS:
+        if text.startswith(prefix):
+            return label
+    return "Step"
+
+
+# ---------------------------------------------------------------- claims as formulas
+
+def claim_tex(expr_text: str, prop: str, options: dict) -> str:
+    f = tex_of_text(expr_text)
+    def c(key: str) -> str:
+        from .parse import parse_constant, parse_interval
+
+        v = options[key]
+        if key == "on" or (key == "equals" and prop == "range"):
+            return parse_interval(str(v)).latex()
+        if key == "equals" and prop == "identity":
+            return tex_of_text(str(v))
+        return tex(parse_constant(str(v)))
+    on = c("on") if "on" in options else r"\mathbb{R}"
+    if prop == "identity":
+        return rf"{f} = {c('equals')}"
+    if prop in ("even", "odd"):
+        g = f.replace(r"\left(x\right)", r"\left(-x\right)") if r"\left(x\right)" in f else rf"f(-x)"
+        return rf"{g} = {'' if prop == 'even' else '-'}{f}" if g != "f(-x)" else rf"f(-x) = {'' if prop == 'even' else '-'}f(x),\ f(x) = {f}"
+    if prop == "value":
+        at = c("at")
+        if "digits" in options:
+            return rf"\left.{f}\right|_{{x={at}}} \approx {c('equals')}\ \text{{({options['digits']} decimals)}}"
+        return rf"\left.{f}\right|_{{x={at}}} = {c('equals')}"
+    if prop == "limit":
+        return rf"\lim_{{x\to {c('at')}}} {f} = {c('equals')}"
+    signs = {"positive": "> 0", "negative": "< 0", "nonnegative": r"\ge 0", "nonpositive": r"\le 0", "nonzero": r"\ne 0"}
+    if prop in signs:
+        return rf"{f} {signs[prop]} \quad (x \in {on})"
+    if prop in ("increasing", "decreasing"):
+        return rf"{f} \text{{ is strictly {prop} on }} {on}"
+    if prop in ("maximum", "minimum"):
+        op = r"\max" if prop == "maximum" else r"\min"
+        at = rf" = \left.{f}\right|_{{x={c('at')}}}" if "at" in options else ""
+        return rf"{op}_{{x\in {on}}} {f} = {c('equals')}{at}"
+    if prop == "range":
+        return rf"\{{ {f} : x \in \mathbb{{R}} \}} = {c('equals')}"
+    if prop == "smooth":
+        return rf"{f} \in C^{{\infty}}\left({on}\right)"
+    if prop == "stirling-form" and expr_text.replace(" ", "") in ("sigmoid", "sigmoid(x)"):
+        return r"\sigma^{(n)}(x) = \sum_{k=0}^{n} (-1)^{k}\, k!\, S(n+1, k+1)\, \sigma(x)^{k+1} \quad (n \ge 0)"
+    if prop == "stirling-form":
+        return rf"\frac{{d^n}}{{dx^n}} {f} = L k^{{n}} \sum_{{j=0}}^{{n}} (-1)^{{j}}\, j!\, S(n+1, j+1) \left(\frac{{{f}}}{{L}}\right)^{{j+1}} \quad (n \ge 0)"
+    return f
+
+
+@dataclass(frozen=True)
+class TheoremView:
+    id: str
+    title: str  # prose
+    claim: Markup
+    verdict: str
+    expect: str
+    steps: tuple[tuple[str, Markup, str], ...]  # (label, latex, check)
+    counterexample: Markup | None
+    counter_text: str | None
+    note: str
+
+
+def theorem_view(t: Theorem, proof: Proof) -> TheoremView:
+    if proof.verdict.value != t.expect:
+        raise InternalError(f"theorem {t.id} is {proof.verdict.value}, expected {t.expect}; run sigsym check")
+    steps = tuple((step_label(s.text), M(s.latex), s.check) for s in proof.steps if s.latex)
+    ce = proof.counterexample
+    return TheoremView(t.id, t.title, M(claim_tex(t.expr, t.prop, dict(t.options))), proof.verdict.value, t.expect,
+                       steps, M(ce.latex) if ce else None, ce.statement if ce else None, t.note)
+
+
+def _discovered(f_text: str, f: sp.Expr) -> list[Theorem]:
+    """Facts about an arbitrary expression of the class, as claims the prover then decides."""
+    from .decide import candidates, extreme, limit_at_infinity
+
+    out: list[Theorem] = []
+    def add(tid: str, title: str, prop: str, **opts: str) -> None:
+        out.append(Theorem(tid, title, f_text, prop, "proved", tuple(sorted(opts.items())), "(discovered)", None, "", ""))
+    try:
+        form = to_expform(f)
+    except OutsideClass:
+        return out
+    for prop in ("even", "odd"):
+        if prove(f_text, prop).proved:
+            add(prop, f"f is {prop}", prop)
+    for at in ("oo", "-oo"):
+        lim = limit_at_infinity(form, at == "oo")
+        add(f"limit-{at}", f"the limit at {at.replace('oo', '∞').replace('-', '−')}", "limit", at=at, equals=str(lim))
+    for prop in ("increasing", "decreasing", "positive", "negative"):
+        if prove(f_text, prop).proved:
+            add(prop, f"f is {prop} on ℝ", prop)
+    try:
+        _, cands = candidates(form, REAL_LINE)
+        hi, lo = extreme(cands, 1), extreme(cands, -1)
+        from .parse import Interval
+
+        image = Interval(lo.value, hi.value, lo.attained_at is not None, hi.attained_at is not None)
+        if all(v.is_Rational or v in (sp.oo, -sp.oo) for v in (lo.value, hi.value)):
+            add("range", "the range", "range", equals=str(image))
+        if hi.attained_at is not None and hi.value.is_Rational and hi.attained_at.is_Rational:
+            add("maximum", "the maximum", "maximum", equals=str(hi.value), at=str(hi.attained_at))
+    except Exception:  # noqa: BLE001 - a fact we could not phrase is left out
+        pass
+    add("smooth", "smoothness", "smooth")
+    return [t for t in out if prove(t.expr, t.prop, **dict(t.options)).proved]
+
+
+# ---------------------------------------------------------------- figures
+
+def _coords(f: sp.Expr, lo: int = -6, hi: int = 6, n: int = 96) -> str:
+    fn = numeric.compile_iv(to_exp(f))
+    pts = []
+    for k in range(n + 1):
+        x = sp.Rational(lo) + sp.Rational(hi - lo, n) * k
+        with numeric._Prec(60):
+            v = fn(numeric.point(x))
+        y = (v.a + v.b) / 2
+        pts.append(f"({float(x):.4f},{float(y.a):.5f})")
+    return " ".join(pts)
+
+
+@dataclass(frozen=True)
+class Figure:
+    caption: str
+    label: str
+    ylabel: Markup
+    coords: Markup
+    mark: tuple[Markup, Markup, Markup] | None  # x, y, label
+
+
+def figures(f: sp.Expr, fname: str) -> list[Figure]:
+    try:
+        form = to_expform(f)
+    except OutsideClass:
+        return []
+    from .decide import candidates, extreme, sign_chart_poles
+
+    if sign_chart_poles(form, REAL_LINE):
+        return []
+    out = [Figure(f"The graph of {fname}.", "fig:f", M(f"${fname_tex_of(f)}$"),
+                  M(_coords(f)), None)]
+    d = sp.diff(f, X)
+    mark = None
+    try:
+        _, cands = candidates(to_expform(d), REAL_LINE)
+        hi = extreme(cands, 1)
+        if hi.attained_at is not None and hi.value.is_Rational and hi.attained_at.is_Rational:
+            mark = (M(f"{float(hi.attained_at):.4f}"), M(f"{float(hi.value):.5f}"),
+                    M(rf"$\max = {tex(hi.value)}$ at $x = {tex(hi.attained_at)}$"))
+    except Exception:  # noqa: BLE001 - a figure without its mark is still a figure
+        mark = None
+    out.append(Figure(f"The graph of the derivative {fname}′, bell-shaped with its maximum marked." if mark
+                      else f"The graph of the derivative {fname}′.", "fig:fprime",
+                      M(f"${fname_tex_of(f)}'$"), M(_coords(d)), mark))
+    return out
+
+
+def fname_tex_of(f: sp.Expr) -> str:
+    entry = lookup(f)
+    return entry.symbol if entry else "f"
+
+
+# ---------------------------------------------------------------- the whole document
+
+def build(expr_text: str = "sigmoid", title: str | None = None, author: str | None = None,
+          fmt: str = "article", solutions: bool = True) -> dict:
+    """Everything the templates need, as safe LaTeX or prose."""
+    f = as_expr(expr_text)
+    entry = lookup(f)
+    name = entry.name if entry else "f"
+    sym = entry.symbol if entry else "f"
+    fx = tex(f) if entry else "f(x)"
+    doc: dict = {
+        "format": fmt,
+        "title": title or (f"The derivative of {entry.blurb}" if entry else f"The function f(x) = {expr_text}"),
+        "author": author or "",
+        "solutions": solutions,
+        "name": name,
+        "symbol": M(sym),
+        "fx": M(fx),
+        "definition": M(entry.definition_tex if entry else rf"f(x) = {tex(f)}"),
+        "blurb": entry.blurb if entry else "the function",
+        "is_sigmoid": f == sigmoid(X),
+    }
+    doc["figures"] = figures(f, entry.plain if entry else "f")
+    doc["derivations"] = _derivations(f, expr_text)
+    doc["theorem_groups"] = _theorem_groups(expr_text, f, name)
+    doc["higher"] = _higher(f, sym)
+    doc["examples"] = _examples(f, sym)
+    doc["misconceptions"] = _misconceptions() if doc["is_sigmoid"] else None
+    doc["applications"] = _applications() if doc["is_sigmoid"] else None
+    doc["exercises"] = _exercises(f, sym)
+    return doc
+
+
+def _derivations(f: sp.Expr, expr_text: str) -> list[dict]:
+    out = []
+    names = {"rules": "By the differentiation rules", "first-principles": "From first principles",
+             "implicit": "By implicit differentiation"}
+    for route in ROUTES:
+        try:
+            d = derive(f, 1, route)
+        except RouteError:
+            continue
+        steps = [(s.rule, M(s.law), M(s.latex)) for s in d.steps]
+        out.append({"route": names[route], "key": route, "steps": steps,
+                    "start": M(tex(sp.Derivative(f, X))),
+                    "result": M(d.result_latex),
+                    "in_terms": M(d.in_terms_latex) if d.in_terms_latex else None,
+                    "in_terms_named": M(higher.pretty_tex(higher.relation(f, 1), fname_tex_of(f))) if d.in_terms_latex else None})
+    return out
+
+
+def _theorem_groups(expr_text: str, f: sp.Expr, name: str) -> list[dict]:
+    theorems: list[Theorem] = []
+    for stem in THEOREM_FILES.get(name, ()):
+        theorems += load(bundled_dir() / f"{stem}.toml")
+    if not theorems:
+        theorems = _discovered(expr_text, f)
+    groups: dict[str, list[TheoremView]] = {}
+    for t in theorems:
+        groups.setdefault(t.section, []).append(theorem_view(t, t.run()))
+    order = list(SECTION_TITLES)
+    return [{"heading": SECTION_TITLES.get(k, k.capitalize()), "theorems": v}
+            for k, v in sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)]
+
+
+def _higher(f: sp.Expr, sym: str) -> dict | None:
+    ode = higher.ode_polynomial(f)
+    if ode is None:
+        return None
+    s = sym if sym != "f" else "f"
+    rows = []
+    for n in range(1, 6):
+        coeffs = higher.nth_in_f(ode, n)
+        expr = higher.poly_expr(coeffs)
+        if not formal_zero(expr.subs(higher.F, f) - sp.diff(f, X, n)):
+            raise InternalError(f"order {n} table entry failed its check")
+        rows.append((M(str(n)), M(_poly_tex(coeffs, s))))
+    out: dict = {"rows": rows, "ode": M(higher.pretty_tex(higher.relation(f, 1), s)),
+                 "stirling": None, "induction": None, "taylor": None}
+    shape = higher.logistic_shape(ode)
+    if shape is not None and shape == (1, 1):
+        proof = higher.stirling_induction()
+        if not proof.checked:
+            raise InternalError("Stirling induction did not check")
+        out["stirling"] = M(rf"{s}^{{(n)}} = \sum_{{k=0}}^{{n}} (-1)^{{k}}\, k!\, S(n+1,k+1)\, {s}^{{k+1}}")
+        out["induction"] = [M(proof.base)] + [M(line) for line in proof.step]
+        if f == sigmoid(X):
+            if not higher.taylor_matches(8):
+                raise InternalError("Taylor coefficients disagree")
+            series = higher.taylor_sigmoid(4)
+            out["taylor"] = M(_series_tex(series))
+            out["bernoulli"] = M(r"\sigma(x) = \frac{1}{2} + \sum_{n\ge 1} \frac{B_{2n}\,(4^{n}-1)}{(2n)!}\, x^{2n-1}")
+    return out
+
+
+def _series_tex(series: sp.Expr) -> str:
+    poly = sp.Poly(series, X)
+    terms = []
+    for (k,), c in sorted(poly.terms()):
+        body = tex(c * X**k)
+        terms.append(body if not terms or body.startswith("-") else "+ " + body)
+    return " ".join(terms).replace("+ -", "- ") + r" + O\left(x^{9}\right)"
+
+
+def _poly_tex(coeffs: list, s: str) -> str:
+    from .derive import _tex_poly
+
+    return _tex_poly(coeffs, s)
+
+
+def _examples(f: sp.Expr, sym: str) -> dict | None:
+    try:
+        to_expform(f)
+    except OutsideClass:
+        return None
+    d = sp.diff(to_exp(f), X)
+    rows = []
+    for a in (0, 1, -1, 2, -2, 3):
+        value = sp.simplify(d.subs(X, a))
+        rounded = numeric.certified_round(value, 4, lambda b: False)
+        if rounded is None:
+            return None
+        nice = sp.factor(sp.cancel(value.rewrite(sp.exp))) if not value.is_Rational else value
+        rows.append((M(str(a) if a >= 0 else f"-{abs(a)}"), M(tex(nice)), M(numeric.decimal(rounded, 4))))
+    return {"rows": rows, "name": M(rf"{sym}'" if sym != "f" else "f'")}
+
+
+def _misconceptions() -> list[TheoremView]:
+    return [theorem_view(t, t.run()) for t in load(bundled_dir() / "misconceptions.toml")]
+
+
+def _applications() -> list[dict]:
+    z, y, w, xx = sp.symbols("z y w x_1", real=True)
+    s = 1 / (1 + sp.exp(-z))
+    loss = -y * sp.log(s) - (1 - y) * sp.log(1 - s)
+    if not formal_zero(sp.diff(loss, z) - (s - y)):
+        raise InternalError("logistic-regression gradient failed its check")
+    big_k, a, r, t = sp.symbols("K A r t", positive=True)
+    p = big_k / (1 + a * sp.exp(-r * t))
+    if not formal_zero(sp.diff(p, t) - r * p * (1 - p / big_k)):
+        raise InternalError("logistic growth equation failed its check")
+    return [
+        {"heading": "Backpropagation through a sigmoid unit",
+         "text": "In the forward pass a unit computes a = σ(z). In the backward pass the chain rule needs σ′(z), "
+                 "and by the self-referential form it costs one multiplication, reusing the stored forward value:",
+         "formula": M(r"\frac{\partial L}{\partial z} = \frac{\partial L}{\partial a}\, \sigma'(z) = \frac{\partial L}{\partial a}\, a\,(1-a)")},
+        {"heading": "The logistic-regression gradient",
+         "text": "For the cross-entropy loss of one example with label y and prediction σ(w·x), the σ′ factors cancel "
+                 "and the gradient is the error times the input (checked by differentiating the loss):",
+         "formula": M(r"\frac{\partial}{\partial z}\Bigl[-y\ln\sigma(z) - (1-y)\ln\bigl(1-\sigma(z)\bigr)\Bigr] = \sigma(z) - y,"
+                      r"\qquad \nabla_{w} L = \bigl(\sigma(w\cdot x) - y\bigr)\, x")},
+        {"heading": "Logistic growth",
+         "text": "The logistic family P(t) = K/(1 + A e^{−rt}) is the self-referential form again: it solves the logistic "
+                 "growth equation (checked by differentiating P):",
+         "formula": M(r"P'(t) = r\,P(t)\left(1 - \frac{P(t)}{K}\right)")},
+    ]
+
+
+def _exercises(f: sp.Expr, sym: str) -> list[dict]:
+    out = []
+    if f == sigmoid(X):
+        v = prove("diff(sigmoid(x), x)", "value", at="log(3)", equals="3/16")
+        if not v.proved:
+            raise InternalError("exercise value failed")
+        out.append({"question": M(r"Compute $\sigma'(\ln 3)$ exactly."),
+                    "solution": M(r"$\sigma(\ln 3) = \frac{1}{1 + 1/3} = \frac{3}{4}$, so "
+                                  r"$\sigma'(\ln 3) = \sigma(1-\sigma) = \frac{3}{4}\cdot\frac{1}{4} = \frac{3}{16}$.")})
+        v2 = prove("diff(sigmoid(x), x, 2)", "value", at="0", equals="0")
+        if not v2.proved:
+            raise InternalError("exercise value failed")
+        out.append({"question": M(r"Show that $\sigma''(0) = 0$ and decide whether $x = 0$ is an inflection point of $\sigma$."),
+                    "solution": M(r"$\sigma'' = \sigma(1-\sigma)(1-2\sigma)$ and $\sigma(0) = \tfrac12$, so $\sigma''(0) = 0$; "
+                                  r"$\sigma''>0$ on $(-\infty,0)$ and $\sigma''<0$ on $(0,\infty)$, so the concavity changes: "
+                                  r"$x=0$ is an inflection point.")})
+        out.append({"question": M(r"Using $\sigma(-x) = 1 - \sigma(x)$, show that $\sigma'$ is even."),
+                    "solution": M(r"Differentiate both sides: $-\sigma'(-x) = -\sigma'(x)$, hence $\sigma'(-x) = \sigma'(x)$.")})
+        return out
+    try:
+        form = to_expform(f)
+    except OutsideClass:
+        return out
+    from .decide import limit_at_infinity
+
+    d0 = sp.simplify(sp.diff(to_exp(f), X).subs(X, 0))
+    if prove(sp.diff(to_exp(f), X), "value", at=0, equals=d0).proved:
+        out.append({"question": M(rf"Compute ${sym}'(0)$."), "solution": M(rf"${sym}'(0) = {tex(d0)}$.")})
+    lim = limit_at_infinity(form, True)
+    if prove(f, "limit", at="oo", equals=str(lim)).proved:
+        out.append({"question": M(rf"Find $\lim_{{x\to\infty}} {tex(f) if sym == 'f' else sym + '(x)'}$."),
+                    "solution": M(rf"Substitute $t = e^{{x}}$ and compare leading terms: the limit is ${tex(lim)}$.")})
+    return out
+

@@ -70,7 +70,7 @@ def claim_tex(expr_text: str, prop: str, options: dict) -> str:
     if prop == "identity":
         return rf"{f} = {c('equals')}"
     if prop in ("even", "odd"):
-        g = f.replace(r"\left(x\right)", r"\left(-x\right)") if r"\left(x\right)" in f else rf"f(-x)"
+        g = f.replace(r"\left(x\right)", r"\left(-x\right)") if r"\left(x\right)" in f else r"f(-x)"
         return rf"{g} = {'' if prop == 'even' else '-'}{f}" if g != "f(-x)" else rf"f(-x) = {'' if prop == 'even' else '-'}f(x),\ f(x) = {f}"
     if prop == "value":
         at = c("at")

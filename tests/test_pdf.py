@@ -7,11 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_render import HOSTILE_TITLES
 
 from sigsym.cli import main
 from sigsym.notes import build
 from sigsym.render import build_pdf, render
-from test_render import HOSTILE_TITLES
 
 pytestmark = pytest.mark.pdflatex
 

@@ -156,7 +156,7 @@ def simplify_number(v: sp.Expr) -> sp.Expr:
     if v.is_Rational or v in (sp.oo, -sp.oo):
         return v
     if v.has(sp.exp, sp.E):
-        return sp.factor(sp.cancel(v))
+        return min((sp.together(v), sp.radsimp(v), sp.factor(sp.cancel(v))), key=sp.count_ops)
     if any(r.poly.degree() > 2 for r in v.atoms(sp.CRootOf)) or sp.count_ops(v) > 60:
         return v  # exact but not worth a minimal polynomial; shown with a decimal
     try:

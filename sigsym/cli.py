@@ -38,6 +38,8 @@ def _build() -> argparse.ArgumentParser:
     de.add_argument("--order", default="1", metavar="N")
     de.add_argument("--route", default="rules", metavar="R",
                     help="rules | first-principles | implicit")
+    de.add_argument("--at", metavar="A", help="also give the derivative's exact value at A")
+    de.add_argument("--digits", default="4", metavar="K", help="decimals for --at (certified)")
     de.add_argument("--json", action="store_true")
 
     ch = sub.add_parser("check", help="run theorem files (default: the bundled proofs)")
@@ -81,7 +83,25 @@ def _derive(args: argparse.Namespace) -> int:
     except ValueError:
         raise SigsymError(f"--order must be a whole number, not {args.order!r}") from None
     d = derive(args.expr, order=order, route=args.route)
-    print(d.to_json() if args.json else derivation_text(d))
+    example = None
+    if args.at is not None:
+        from .examples import evaluate
+        from .parse import parse_constant
+
+        if not args.digits.isdigit() or int(args.digits) > 60:
+            raise SigsymError("--digits must be a whole number from 0 to 60")
+        example = evaluate(d.expr, parse_constant(args.at, allow_infinity=False, what="--at"), int(args.digits), order)
+    if args.json:
+        data = d.as_dict()
+        if example is not None:
+            data["at"] = {"x": str(example.at), "exact": str(example.exact), "decimal": example.decimal}
+        import json
+
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(derivation_text(d))
+        if example is not None:
+            print(f"at x = {example.at}: {example.exact} ≈ {example.decimal} (certified, {example.digits} decimals)")
     return 0
 
 

@@ -327,15 +327,12 @@ def _examples(f: sp.Expr, sym: str) -> dict | None:
         to_expform(f)
     except OutsideClass:
         return None
-    d = sp.diff(to_exp(f), X)
+    from .examples import ARTICLE_POINTS, evaluate
+
     rows = []
-    for a in (0, 1, -1, 2, -2, 3):
-        value = sp.simplify(d.subs(X, a))
-        rounded = numeric.certified_round(value, 4, lambda b: False)
-        if rounded is None:
-            return None
-        nice = sp.factor(sp.cancel(value.rewrite(sp.exp))) if not value.is_Rational else value
-        rows.append((M(str(a) if a >= 0 else f"-{abs(a)}"), M(tex(nice)), M(numeric.decimal(rounded, 4))))
+    for a in ARTICLE_POINTS:
+        ex = evaluate(f, sp.Integer(a), 4)
+        rows.append((M(str(a)), M(tex(ex.exact)), M(ex.decimal)))
     return {"rows": rows, "name": M(rf"{sym}'" if sym != "f" else "f'")}
 
 

@@ -12,8 +12,8 @@ from sigsym.catalogue import X
 from sigsym.cli import main
 from sigsym.derive import ROUTES
 from sigsym.errors import RouteError
-from sigsym.examples import evaluate
 from sigsym.exact import formal_zero
+from sigsym.examples import evaluate
 from sigsym.higher import (
     nth_in_f,
     poly_expr,

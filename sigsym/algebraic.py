@@ -150,6 +150,28 @@ def compare(a: sp.Expr, b: sp.Expr) -> int | None:
     return 0 if exact.is_zero(diff) else None
 
 
+def _reduce_single_generator(v: sp.Expr) -> sp.Expr | None:
+    """A rational function of one algebraic g, reduced to a polynomial in g of degree < deg g."""
+    gens = exact._generators(v)
+    if len(gens) != 1:
+        return None
+    (g,) = gens
+    y = sp.Dummy("y")
+    w = v.xreplace({g: y})
+    if w.free_symbols - {y} or w.atoms(sp.Function) or w.atoms(sp.NumberSymbol):
+        return None
+    try:
+        mp = sp.Poly(sp.minimal_polynomial(g, y), y, domain=sp.QQ)
+        if mp.degree() > 2:
+            return None
+        num, den = (sp.Poly(p, y, domain=sp.QQ) for p in sp.fraction(sp.together(w)))
+        inv = sp.invert(den, mp)
+        out = (num * inv).rem(mp)
+    except (sp.PolynomialError, NotImplementedError, ValueError, sp.CoercionFailed, ZeroDivisionError):
+        return None
+    return sp.expand(out.as_expr().subs(y, g))
+
+
 def simplify_number(v: sp.Expr) -> sp.Expr:
     """A canonical exact form for display: rationals, quadratic surds, or as is."""
     v = sp.sympify(v)
@@ -157,6 +179,9 @@ def simplify_number(v: sp.Expr) -> sp.Expr:
         return v
     if v.has(sp.exp, sp.E):
         return min((sp.together(v), sp.radsimp(v), sp.factor(sp.cancel(v))), key=sp.count_ops)
+    reduced = _reduce_single_generator(v)
+    if reduced is not None:
+        return reduced
     if any(r.poly.degree() > 2 for r in v.atoms(sp.CRootOf)) or sp.count_ops(v) > 60:
         return v  # exact but not worth a minimal polynomial; shown with a decimal
     try:

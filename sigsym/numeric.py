@@ -45,8 +45,18 @@ class _Prec:
         iv.prec = self.saved
 
 
+_RATIONALS: dict[tuple[int, int, int], Enc] = {}
+
+
 def _rational(q: sp.Rational) -> Enc:
-    return iv.mpf(int(q.p)) / iv.mpf(int(q.q))
+    """Enclosure of a rational at the current precision (cached: sampling reuses the same few)."""
+    key = (int(q.p), int(q.q), iv.prec)
+    hit = _RATIONALS.get(key)
+    if hit is None:
+        if len(_RATIONALS) > 20000:
+            _RATIONALS.clear()
+        hit = _RATIONALS[key] = iv.mpf(key[0]) / iv.mpf(key[1])
+    return hit
 
 
 def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:

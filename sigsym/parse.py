@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 import sympy as sp
 
@@ -305,6 +306,13 @@ def parse(text: str, keep_derivatives: bool = False) -> sp.Expr:
 
     ``keep_derivatives`` leaves diff(...) unevaluated, for display only.
     """
+    if not isinstance(text, str):
+        raise ParseError("expression must be text")
+    return _parse_cached(text, bool(keep_derivatives))
+
+
+@lru_cache(maxsize=1024)
+def _parse_cached(text: str, keep_derivatives: bool) -> sp.Expr:
     tree = _tree(text, "expression")
     return _Builder(text.strip(), allow_x=True, allow_infinity=False, keep_derivatives=keep_derivatives).build(tree)
 

@@ -270,7 +270,7 @@ def _value(claim: Claim) -> Outcome:
     if fa.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         return Outcome(Verdict.REFUTED, "exact evaluation", (), Counterexample(
             f"f is undefined at x = {at}", rf"f({TeX(at)}) \text{{ is undefined}}", x=at, check="exact: division by zero"))
-    shown = simplify_number(fa) if exact.is_decidable(fa) else fa
+    shown = fa if sp.count_ops(fa) > 40 or not exact.is_decidable(fa) else simplify_number(fa)
     steps = [Step(f"f({at}) = {shown}", rf"f({TeX(at)}) = {TeX(shown)}", EXACT + ": evaluation at the point")]
     if digits is None:
         s = numeric.sign(fa - v)
@@ -549,8 +549,6 @@ def _smoothness_conditions(e: sp.Expr) -> list[tuple[sp.Expr, str]]:
 def _stirling(claim: Claim) -> Outcome:
     """f^{(n)} = L k^n Σ_j (−1)^j j! S(n+1, j+1) (f/L)^{j+1} for every n ≥ 0 (logistic family)."""
     from . import higher
-    from .exact import formal_zero
-
     f = claim.expr
     ode = higher.ode_polynomial(f)
     shape = higher.logistic_shape(ode) if ode is not None else None
@@ -566,11 +564,9 @@ def _stirling(claim: Claim) -> Outcome:
     steps.append(Step("Base case n = 0", proof.base, EXACT))
     for line in proof.step:
         steps.append(Step("Induction step", line, EXACT + ": SymPy algebra on symbolic n, j; Stirling recurrence checked"))
-    for n in range(1, 9):
-        coeffs = higher.nth_in_f(ode, n)
-        if not formal_zero(higher.poly_expr(coeffs).subs(higher.F, f) - sp.diff(f, X, n)):
-            raise InternalError(f"closed form disagrees with the derivative of order {n}")
-    steps.append(Step("The closed form agrees with the derivatives of the definition for n = 1..8",
+    if not higher.agrees_in_t(f, ode, range(1, 5)):
+        raise InternalError("closed form disagrees with a derivative of the definition")
+    steps.append(Step("The closed form agrees with the derivatives of the definition for n = 1..4",
                       r"f^{(n)} = L k^{n}\sum_{j=0}^{n}(-1)^j j!\,S(n+1,j+1)\,(f/L)^{j+1}",
                       EXACT + ": formal identity for each n"))
     return Outcome(Verdict.PROVED, "induction on n (Stirling recurrence)", tuple(steps))

@@ -178,7 +178,7 @@ def simplify_number(v: sp.Expr) -> sp.Expr:
     if v.is_Rational or v in (sp.oo, -sp.oo):
         return v
     if v.has(sp.exp, sp.E):
-        return min((sp.together(v), sp.radsimp(v), sp.factor(sp.cancel(v))), key=sp.count_ops)
+        return min((sp.together(v), sp.factor(sp.cancel(v))), key=sp.count_ops)
     reduced = _reduce_single_generator(v)
     if reduced is not None:
         return reduced

@@ -8,6 +8,8 @@ only reported when the interval enclosure *excludes* the claim, so it is itself 
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
+from functools import lru_cache
 
 import sympy as sp
 from mpmath import iv
@@ -22,6 +24,7 @@ _BASE = [0, 1, 2, 3, 5, 8, 13, 34, 100, 300, 700]
 _FRACTIONS = [sp.Rational(1, 4), sp.Rational(1, 2), sp.Rational(3, 2)]
 
 
+@lru_cache(maxsize=256)
 def sample_points(interval: Interval) -> list[sp.Expr]:
     """Deterministic sample points in the interval: spread out, up to |x| = 700."""
     pts = {sp.Integer(v) * s for v in _BASE for s in (1, -1)}
@@ -33,10 +36,21 @@ def sample_points(interval: Interval) -> list[sp.Expr]:
         pts |= {lo + d for d in (0, sp.Rational(1, 8), 1, 4, 50)}
     elif hi.is_Rational:
         pts |= {hi - d for d in (0, sp.Rational(1, 8), 1, 4, 50)}
-    return sorted((p for p in pts if interval.contains(p)), key=lambda p: (abs(p), bool(p < 0)))
+    return sorted((p for p in pts if _inside(interval, p)), key=lambda p: (abs(p), bool(p < 0)))
 
 
-def _enc(fn: Callable, x: sp.Expr, bits: int = 100) -> object | None:
+def _inside(interval: Interval, p: sp.Rational) -> bool:
+    """Membership of a rational point; plain Fractions when the ends are rational (fast)."""
+    lo, hi = interval.lo, interval.hi
+    if (lo.is_Rational or lo == -sp.oo) and (hi.is_Rational or hi == sp.oo):
+        q = Fraction(int(p.p), int(p.q))
+        left = lo == -sp.oo or (Fraction(int(lo.p), int(lo.q)) <= q if interval.lo_closed else Fraction(int(lo.p), int(lo.q)) < q)
+        right = hi == sp.oo or (q <= Fraction(int(hi.p), int(hi.q)) if interval.hi_closed else q < Fraction(int(hi.p), int(hi.q)))
+        return left and right
+    return bool(interval.contains(p))
+
+
+def _enc(fn: Callable, x: sp.Expr, bits: int = 80) -> object | None:
     with numeric._Prec(bits):
         try:
             return fn(numeric.point(x))
@@ -146,6 +160,7 @@ def search(claim: Claim) -> Counterexample | None:
     return None
 
 
+@lru_cache(maxsize=256)
 def faithful(f: sp.Expr, normal: Callable, interval: Interval) -> sp.Expr | None:
     """A sample point where the normal form certainly differs from f (an engine bug), or None."""
     fn = _compile(f)

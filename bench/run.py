@@ -1,0 +1,195 @@
+"""sigsym against the tools a user would pick instead, side by side in one run.
+
+    python bench/run.py            # prints the tables (markdown)
+    python bench/run.py --quick    # fewer repetitions, n up to 200
+
+(a) the σ′ property battery: sigsym against plain SymPy (simplify, limit, maximum, is_increasing);
+(b) σ^(n) as a polynomial in σ: sigsym against SymPy diff + substitution + factor (until it passes
+    30 s) and Maxima diff + ratsimp + factor (skipped, with a note, when maxima is absent);
+(c) cold commands against `python -c "import sympy"`; (d) peak memory of each command.
+Every number is a wall time in seconds (best of the repetitions) measured in this run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PY = sys.executable
+ROOT = Path(__file__).resolve().parent.parent
+SYMPY_LIMIT = 30.0
+
+BATTERY_SIGSYM = r'''
+import time
+import sigsym.properties as P
+t = time.perf_counter()
+f = "diff(sigmoid(x), x)"
+claims = [("identity", dict(equals="sigmoid(x)*(1 - sigmoid(x))")), ("even", {}), ("odd", {}),
+          ("value", dict(at="0", equals="1/4")), ("value", dict(at="2", equals="0.1050", digits=4)),
+          ("limit", dict(at="oo", equals="0")), ("limit", dict(at="-oo", equals="0")), ("positive", {}),
+          ("nonzero", {}), ("increasing", dict(on="(-oo, 0]")), ("decreasing", dict(on="[0, oo)")),
+          ("decreasing", {}), ("maximum", dict(equals="1/4", at="0")), ("minimum", dict(equals="0")),
+          ("range", dict(equals="(0, 1/4]")), ("smooth", {})]
+verdicts = [P.prove(f, p, **o).verdict.value for p, o in claims]
+print(time.perf_counter() - t, len(claims), verdicts.count("unknown"))
+'''
+
+BATTERY_SYMPY = r'''
+import time
+import sympy as sp
+from sympy.calculus.util import maximum, minimum
+from sympy import is_increasing, is_decreasing, Interval, oo
+t = time.perf_counter()
+x = sp.Symbol("x", real=True)
+s = 1 / (1 + sp.exp(-x))
+d = sp.diff(s, x)
+checks = [
+    sp.simplify(d - s * (1 - s)) == 0,
+    sp.simplify(d.subs(x, -x) - d) == 0,
+    sp.limit(d, x, oo) == 0,
+    sp.limit(d, x, -oo) == 0,
+    maximum(d, x, sp.S.Reals) == sp.Rational(1, 4),
+    is_increasing(d, Interval(-oo, 0)),
+    is_decreasing(d, Interval(0, oo)),
+    sp.simplify(d.subs(x, 0)) == sp.Rational(1, 4),
+    minimum(d, x, sp.S.Reals) == 0,
+]
+print(time.perf_counter() - t, len(checks), checks.count(False))
+'''
+
+NTH_SIGSYM = r'''
+import time, sys
+from sigsym import higher
+n = int(sys.argv[1])
+t = time.perf_counter()
+text = higher.poly_text(higher.nth_in_f(higher.ode_polynomial(__import__("sigsym.parse").parse.parse("sigmoid")), n))
+print(time.perf_counter() - t)
+'''
+
+NTH_SYMPY = r'''
+import time, sys
+import sympy as sp
+n = int(sys.argv[1])
+t = time.perf_counter()
+x, s = sp.symbols("x s")
+d = sp.diff(1 / (1 + sp.exp(-x)), x, n)
+p = sp.factor(sp.cancel(d.subs(sp.exp(-x), (1 - s) / s)))
+print(time.perf_counter() - t)
+'''
+
+
+def best(cmd: list[str], reps: int, env: dict | None = None, timeout: float = 600) -> float:
+    times = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, timeout=timeout, env=env, cwd="/tmp")
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def inner(code: str, args: list[str], reps: int, timeout: float = 600) -> tuple[float, list[str]]:
+    """Best in-process time printed by a fresh interpreter running ``code``."""
+    runs = []
+    for _ in range(reps):
+        out = subprocess.run([PY, "-c", code, *args], check=True, capture_output=True, text=True,
+                             timeout=timeout, cwd="/tmp").stdout.split()
+        runs.append(out)
+    runs.sort(key=lambda r: float(r[0]))
+    return float(runs[0][0]), runs[0][1:]
+
+
+def peak_mib(cmd: list[str]) -> float:
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True, cwd='/tmp'); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([PY, "-c", code, *cmd], check=True, capture_output=True, text=True, timeout=600).stdout
+    return int(out.strip()) / 1024
+
+
+def maxima_time(n: int) -> float | None:
+    exe = shutil.which("maxima")
+    if exe is None:
+        return None
+    prog = (f"t0: elapsed_real_time()$ d: diff(1/(1+exp(-x)), x, {n})$ "
+            f"r: factor(ratsimp(subst((1-s)/s, exp(-x), d)))$ print(\"T=\", elapsed_real_time() - t0)$")
+    try:
+        out = subprocess.run([exe, "--very-quiet", f"--batch-string={prog}"], capture_output=True, text=True,
+                             timeout=SYMPY_LIMIT * 4).stdout
+    except subprocess.TimeoutExpired:
+        return float("inf")
+    try:
+        return float(out.rsplit("T=", 1)[1].split()[0])
+    except (IndexError, ValueError):
+        return None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    reps = 2 if args.quick else 5
+    ns = [10, 40, 80, 200] if args.quick else [10, 40, 80, 200, 1000]
+    lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+             f"{platform.system()}; date {datetime.date.today().isoformat()}; `python bench/run.py`", ""]
+
+    # (c) and (d): cold commands
+    base = best([PY, "-c", "import sympy"], reps)
+    cmds = {
+        "sigsym prove (one property)": ["-m", "sigsym", "prove", "diff(sigmoid(x), x)", "maximum", "--equals", "1/4", "--at", "0"],
+        "sigsym derive sigmoid --order 200 --json": ["-m", "sigsym", "derive", "sigmoid", "--order", "200", "--json"],
+        "sigsym check (bundled suite)": ["-m", "sigsym", "check"],
+        "sigsym notes (.tex only)": ["-m", "sigsym", "notes", "-o", "/tmp/sigsym-bench-notes.tex", "--force"],
+    }
+    targets = {"sigsym prove (one property)": 1.3, "sigsym derive sigmoid --order 200 --json": 1.3,
+               "sigsym check (bundled suite)": 2.0, "sigsym notes (.tex only)": 3.0}
+    lines += ["(c, d) Cold commands against `python -c \"import sympy\"`", "",
+              "| command | wall (s) | ratio | target | peak MiB |", "|---|---:|---:|---:|---:|",
+              f"| python -c \"import sympy\" | {base:.2f} | 1.00 | | {peak_mib([PY, '-c', 'import sympy']):.0f} |"]
+    for label, cmd in cmds.items():
+        t = best([PY, *cmd], reps)
+        lines.append(f"| {label} | {t:.2f} | {t / base:.2f} | ≤ {targets[label]} | {peak_mib([PY, *cmd]):.0f} |")
+
+    # (a) the battery
+    t_sig, (n_sig, unk) = inner(BATTERY_SIGSYM, [], reps)
+    t_sp, (n_sp, wrong) = inner(BATTERY_SYMPY, [], max(1, reps // 2))
+    lines += ["", "(a) The σ′ property battery, in one process after import", "",
+              "| tool | claims | wall (s) | ratio |", "|---|---:|---:|---:|",
+              f"| sigsym (exact, cross-checked; {unk} unknown) | {n_sig} | {t_sig:.3f} | 1.00 |",
+              f"| plain SymPy (simplify, limit, maximum, is_increasing; {wrong} wrong or undecided) | {n_sp} | {t_sp:.3f} | {t_sp / t_sig:.1f} |"]
+
+    # (b) n-th derivative
+    lines += ["", "(b) σ^(n) as a polynomial in σ (wall seconds; ratio = other / sigsym)", "",
+              "| n | sigsym | SymPy diff+subs+factor | ratio | Maxima diff+ratsimp+factor | ratio |",
+              "|---:|---:|---:|---:|---:|---:|"]
+    sympy_dead = False
+    for n in ns:
+        t_s, _ = inner(NTH_SIGSYM, [str(n)], reps)
+        if sympy_dead:
+            sp_txt, sp_ratio = f"> {SYMPY_LIMIT:.0f} (skipped)", ""
+        else:
+            try:
+                t_p, _ = inner(NTH_SYMPY, [str(n)], 1, timeout=SYMPY_LIMIT)
+                sp_txt, sp_ratio = f"{t_p:.2f}", f"{t_p / t_s:.0f}"
+            except subprocess.TimeoutExpired:
+                sympy_dead = True
+                sp_txt, sp_ratio = f"> {SYMPY_LIMIT:.0f}", ""
+        m = maxima_time(n) if n <= 200 else None
+        if m is None:
+            mx_txt, mx_ratio = ("maxima not installed" if shutil.which("maxima") is None else "not run above n = 200"), ""
+        elif m == float("inf"):
+            mx_txt, mx_ratio = f"> {SYMPY_LIMIT * 4:.0f}", ""
+        else:
+            mx_txt, mx_ratio = f"{m:.2f}", f"{m / t_s:.0f}"
+        lines.append(f"| {n} | {t_s:.4f} | {sp_txt} | {sp_ratio} | {mx_txt} | {mx_ratio} |")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -20,29 +20,62 @@ MAX_REFINE = 200
 
 @dataclass
 class Root:
-    """A positive real root of an irreducible ``factor``, isolated in (lo, hi) or exact."""
+    """A positive real root of a squarefree ``factor``, isolated in (lo, hi) or exact.
+
+    ``factor`` is irreducible for small degrees (so quadratic roots get radicals); for large
+    degrees it is only squarefree, and the exact value is a ``CRootOf`` made when first asked for.
+    """
 
     factor: sp.Poly
     lo: sp.Rational
     hi: sp.Rational
-    value: sp.Expr  # Rational, a radical, or CRootOf
-    _evalf: float = field(default=0.0)
+    _value: sp.Expr | None = field(default=None, repr=False)
 
     @property
     def rational(self) -> bool:
         return self.lo == self.hi
+
+    @property
+    def value(self) -> sp.Expr:
+        if self._value is None:
+            self._value = _crootof(self)
+        return self._value
 
     def refine(self) -> None:
         if self.rational:
             return
         mid = (self.lo + self.hi) / 2
         v = self.factor.eval(mid)
-        if v == 0:  # cannot happen for irreducible factors of degree > 1
+        if v == 0:
             self.lo = self.hi = mid
-        elif (v > 0) == (self.factor.eval(self.lo) > 0):
-            self.lo = mid
-        else:
+            self._value = mid
+            return
+        at_lo, at_hi = self.factor.eval(self.lo), self.factor.eval(self.hi)
+        if at_lo != 0:  # a sign change between lo and mid holds the root
+            left = (v > 0) != (at_lo > 0)
+        elif at_hi != 0:
+            left = (v > 0) == (at_hi > 0)
+        else:  # both ends are roots of other factors: count strictly inside (lo, mid)
+            left = self.factor.count_roots(self.lo, mid) - 1 > 0
+        if left:
             self.hi = mid
+        else:
+            self.lo = mid
+
+
+def _crootof(root: Root) -> sp.Expr:
+    """The exact value: the irreducible factor with a root in the isolating interval, indexed."""
+    if root.rational:
+        return root.lo
+    for factor, _m in root.factor.factor_list()[1]:
+        if factor.degree() == 0:
+            continue
+        inside = factor.count_roots(root.lo, root.hi) - (factor.eval(root.lo) == 0) - (factor.eval(root.hi) == 0)
+        if inside == 0:  # the ends may be roots of other factors; the root itself is strictly inside
+            continue
+        index = factor.count_roots(None, root.lo)  # real roots to the left, numbered from 0
+        return _nice(factor, root.lo, root.hi, index)
+    raise ValueError("root not found among the factors")
 
 
 def _nice(factor: sp.Poly, lo: sp.Rational, hi: sp.Rational, index: int) -> sp.Expr:
@@ -55,32 +88,44 @@ def _nice(factor: sp.Poly, lo: sp.Rational, hi: sp.Rational, index: int) -> sp.E
     return sp.CRootOf(factor.as_expr(), index)
 
 
+FACTOR_DEGREE = 12
+
+
 def positive_roots(poly: sp.Poly) -> list[Root]:
-    """All roots t > 0 of poly, each once, sorted (certified ordering)."""
+    """All roots t > 0 of poly, each once, sorted (certified ordering).
+
+    Small polynomials are factored (irreducible factors give radicals and cheap exact tests);
+    large ones are only made squarefree: factoring a degree-1000 polynomial is not needed to
+    isolate its roots.
+    """
     if poly.is_zero or poly.degree() <= 0:
         return []
+    sqf = poly.sqf_part()
+    t = sqf.gen
+    while sqf.degree() > 0 and sqf.eval(0) == 0:  # t = 0 is never a point of the real line
+        sqf = sqf.quo(sp.Poly(t, t))
+    if sqf.degree() <= 0:
+        return []
+    factors = [f for f, _m in sqf.factor_list()[1]] if sqf.degree() <= FACTOR_DEGREE else [sqf]
     out: list[Root] = []
-    for factor, _mult in poly.factor_list()[1]:
+    for factor in factors:
         if factor.degree() == 0:
             continue
-        real_index = 0
-        for (a, b), _m in factor.intervals():
+        small = factor.degree() <= FACTOR_DEGREE
+        negatives = len(factor.intervals(sup=0)) if small and factor.degree() > 2 else 0
+        for k, ((a, b), _m) in enumerate(factor.intervals(inf=0)):
+            idx = negatives + k  # CRootOf index: real roots are numbered from the left
             a, b = sp.Rational(a), sp.Rational(b)
-            idx = real_index
-            real_index += 1
             if b <= 0:
                 continue
-            if a < 0 <= b and factor.eval(0) != 0:
-                # straddles 0: shrink until on one side
-                root = Root(factor, a, b, sp.Integer(0))
-                while root.lo < 0 < root.hi:
-                    root.refine()
-                if root.hi <= 0:
-                    continue
-                a, b = root.lo, root.hi
-            if factor.eval(0) == 0 and a <= 0:
+            root = Root(factor, a, b, a if a == b else None)
+            while root.lo < 0:  # straddles 0, which is not a root: shrink to one side
+                root.refine()
+            if root.hi <= 0:
                 continue
-            out.append(Root(factor, a, b, _nice(factor, a, b, idx)))
+            if small and root._value is None:
+                root._value = _nice(factor, root.lo, root.hi, idx)
+            out.append(root)
     _sort(out)
     return out
 

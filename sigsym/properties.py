@@ -15,6 +15,7 @@ import sympy as sp
 
 from . import exact, numeric, witness
 from .algebraic import compare, positive_roots, simplify_number
+from .budget import DEFAULT_SECONDS, BudgetExceeded, budget
 from .catalogue import X, to_exp
 from .decide import (
     Chart,
@@ -133,8 +134,11 @@ def normalize_options(prop: str, options: dict[str, object]) -> tuple[tuple[str,
 
 # ---------------------------------------------------------------- shared steps
 
-def _f(claim: Claim) -> str:
-    return TeX(claim.expr)
+def _show(r: sp.Expr) -> sp.Expr:
+    """A rational function of t for display: factored when small, as it is when large."""
+    n, d = sp.fraction(r)
+    small = all(sp.Poly(p, T).degree() <= 12 for p in (n, d) if p.has(T))
+    return sp.factor(r) if small else r
 
 
 def form_step(f: sp.Expr, form: ExpForm, lhs: str = "f(x)") -> Step:
@@ -144,8 +148,8 @@ def form_step(f: sp.Expr, form: ExpForm, lhs: str = "f(x)") -> Step:
         raise InternalError(f"normal form of {f} disagrees with it at x = {bad}")
     tdef = TeX(sp.exp((X - form.shift) / form.m)).replace("x", "x")
     return Step(
-        f"Substitute t = {sp.exp((X - form.shift) / form.m)} > 0: f = {sp.factor(form.rational)}",
-        rf"t = {tdef} > 0:\quad {lhs} = {TeX(sp.factor(form.rational))}",
+        f"Substitute t = {sp.exp((X - form.shift) / form.m)} > 0: f = {_show(form.rational)}",
+        rf"t = {tdef} > 0:\quad {lhs} = {TeX(_show(form.rational))}",
         "exact: rewritten into a rational function of t over Q; agrees with f at every sample point "
         "(interval arithmetic)")
 
@@ -216,8 +220,8 @@ def _identity(claim: Claim) -> Outcome:
         ce = witness.search(claim)
         if ce is None:
             raise Undecided("difference is a nonzero rational function but no sample point certifies it")
-        steps.append(Step(f"f − g = {sp.factor(form.rational)} ≠ 0 as a rational function of t",
-                          rf"f - g = {TeX(sp.factor(form.rational))} \neq 0", EXACT))
+        steps.append(Step(f"f − g = {_show(form.rational)} ≠ 0 as a rational function of t",
+                          rf"f - g = {TeX(_show(form.rational))} \neq 0", EXACT))
         return Outcome(Verdict.REFUTED, "rational-function identity over Q", tuple(steps), ce)
     steps.append(Step("f − g = 0 as a rational function of t", r"f(x) - g(x) = 0", EXACT + ": polynomial arithmetic over Q"))
     pf, pg = to_expform(f).poles, to_expform(g).poles
@@ -244,13 +248,13 @@ def _parity(claim: Claim) -> Outcome:
     flipped = sp.cancel(r.subs(T, 1 / T))
     diff = sp.cancel(flipped - sgn * r)
     steps = [form_step(f, form),
-             Step("x ↦ −x is t ↦ 1/t", rf"f(-x) = {TeX(sp.factor(flipped))}", EXACT + ": substitution in a rational function")]
+             Step("x ↦ −x is t ↦ 1/t", rf"f(-x) = {TeX(_show(flipped))}", EXACT + ": substitution in a rational function")]
     rel = "-" if sgn > 0 else "+"
     if diff != 0:
         ce = witness.search(claim)
         if ce is None:
             raise Undecided("no certified sample point")
-        steps.append(Step(f"f(−x) {rel} f(x) = {sp.factor(diff)} ≠ 0", rf"f(-x) {rel} f(x) = {TeX(sp.factor(diff))} \neq 0", EXACT))
+        steps.append(Step(f"f(−x) {rel} f(x) = {_show(diff)} ≠ 0", rf"f(-x) {rel} f(x) = {TeX(_show(diff))} \neq 0", EXACT))
         return Outcome(Verdict.REFUTED, "t ↦ 1/t symmetry", tuple(steps), ce)
     poles = form.poles
     rev = sp.Poly(sp.numer(sp.together(poles.as_expr().subs(T, 1 / T))), T)
@@ -312,7 +316,7 @@ def _limit(claim: Claim) -> Outcome:
         where = "t → ∞" if at == sp.oo else "t → 0⁺"
         t_tex = r"t\to\infty" if at == sp.oo else r"t\to 0^+"
         steps.append(Step(f"As x → {at}, {where}; comparing leading terms, f → {lim}",
-                          rf"\lim_{{x\to {TeX(at)}}} f(x) = \lim_{{{t_tex}}} {TeX(sp.factor(form.rational))} = {TeX(lim)}",
+                          rf"\lim_{{x\to {TeX(at)}}} f(x) = \lim_{{{t_tex}}} {TeX(_show(form.rational))} = {TeX(lim)}",
                           EXACT + ": degrees and leading coefficients"))
     else:
         tp = sp.simplify(form.t_of_x(at))
@@ -378,8 +382,8 @@ def _monotone(claim: Claim) -> Outcome:
         return Outcome(Verdict.REFUTED, method, tuple(steps), _undefined_ce(form, poles[0]))
     d = form.derivative()
     chain = "t·dR/dt" if form.m == 1 else f"(t/{form.m})·dR/dt"
-    steps.append(Step(f"f′(x) = {chain} = {sp.factor(d.rational)}",
-                      rf"f'(x) = {TeX(sp.factor(d.rational))}", EXACT + ": derivative of a rational function, chain rule dt/dx = t/m"))
+    steps.append(Step(f"f′(x) = {chain} = {_show(d.rational)}",
+                      rf"f'(x) = {TeX(_show(d.rational))}", EXACT + ": derivative of a rational function, chain rule dt/dx = t/m"))
     chart = sign_chart(d, interval)
     if d.num.is_zero:
         a, b = chart.segments[0].samples
@@ -615,8 +619,18 @@ def decide(claim: Claim) -> Outcome:
 
 
 def prove(expr: object, prop: str, **options: object) -> Proof:
-    """Decide ``prop`` of ``expr``: proved, refuted with a checked counterexample, or unknown."""
+    """Decide ``prop`` of ``expr``: proved, refuted with a checked counterexample, or unknown.
+
+    The decision and its re-checks run under a time budget (``SIGSYM_TIME_BUDGET`` seconds,
+    default 30); when it runs out the verdict is ``unknown``.
+    """
     f = as_expr(expr)
     opts = normalize_options(prop, options)
     claim = Claim(f, prop, opts, expr if isinstance(expr, str) else str(expr))
-    return conclude(claim, decide(claim), cross_check)
+    try:
+        with budget():
+            return conclude(claim, decide(claim), cross_check)
+    except BudgetExceeded:
+        reason = f"time budget of {DEFAULT_SECONDS:g} s exhausted"
+        return conclude(claim, Outcome(Verdict.UNKNOWN, reason, (Step(f"No verdict: {reason}", r"\text{undecided}", "none"),)),
+                        cross_check)

@@ -104,3 +104,12 @@ def test_text_output_shows_steps(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith("proved:")
     assert "checked:" in out and "x = 0" in out
+
+
+def test_prove_does_not_load_jinja2() -> None:
+    import subprocess
+    import sys
+    code = ("import sys; from sigsym.cli import main; main(['prove', 'sigmoid', 'positive']); "
+            "print('jinja2' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "False"

@@ -130,8 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _build().parse_args(argv)
         if not args.command:
-            _build().print_help()
-            return 2
+            raise SigsymError("a command is required: prove, derive, check, notes or templates (see sigsym --help)")
         return _COMMANDS[args.command](args)
     except SigsymError as exc:
         print(f"sigsym: error: {_one_line(str(exc))}", file=sys.stderr)

@@ -7,6 +7,7 @@ apply to the expression are ``None`` and left out by the templates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -75,7 +76,8 @@ def claim_tex(expr_text: str, prop: str, options: dict) -> str:
     if prop == "value":
         at = c("at")
         if "digits" in options:
-            return rf"\left.{f}\right|_{{x={at}}} \approx {c('equals')}\ \text{{({options['digits']} decimals)}}"
+            shown = str(options["equals"]) if re.fullmatch(r"-?\d+(\.\d+)?", str(options["equals"])) else c("equals")
+            return rf"\left.{f}\right|_{{x={at}}} \approx {shown}\ \text{{({options['digits']} decimals)}}"
         return rf"\left.{f}\right|_{{x={at}}} = {c('equals')}"
     if prop == "limit":
         return rf"\lim_{{x\to {c('at')}}} {f} = {c('equals')}"
@@ -351,17 +353,19 @@ def _applications() -> list[dict]:
         raise InternalError("logistic growth equation failed its check")
     return [
         {"heading": "Backpropagation through a sigmoid unit",
-         "text": "In the forward pass a unit computes a = σ(z). In the backward pass the chain rule needs σ′(z), "
-                 "and by the self-referential form it costs one multiplication, reusing the stored forward value:",
+         "text": M(r"In the forward pass a unit computes $a = \sigma(z)$. In the backward pass the chain rule needs "
+                   r"$\sigma'(z)$, and by the self-referential form it costs one multiplication, reusing the stored "
+                   r"forward value:"),
          "formula": M(r"\frac{\partial L}{\partial z} = \frac{\partial L}{\partial a}\, \sigma'(z) = \frac{\partial L}{\partial a}\, a\,(1-a)")},
         {"heading": "The logistic-regression gradient",
-         "text": "For the cross-entropy loss of one example with label y and prediction σ(w·x), the σ′ factors cancel "
-                 "and the gradient is the error times the input (checked by differentiating the loss):",
+         "text": M(r"For the cross-entropy loss of one example with label $y$ and prediction $\sigma(w\cdot x)$, the "
+                   r"$\sigma'$ factors cancel and the gradient is the error times the input (checked by "
+                   r"differentiating the loss):"),
          "formula": M(r"\frac{\partial}{\partial z}\Bigl[-y\ln\sigma(z) - (1-y)\ln\bigl(1-\sigma(z)\bigr)\Bigr] = \sigma(z) - y,"
                       r"\qquad \nabla_{w} L = \bigl(\sigma(w\cdot x) - y\bigr)\, x")},
         {"heading": "Logistic growth",
-         "text": "The logistic family P(t) = K/(1 + A e^{−rt}) is the self-referential form again: it solves the logistic "
-                 "growth equation (checked by differentiating P):",
+         "text": M(r"The logistic family $P(t) = K/(1 + A e^{-rt})$ is the self-referential form again: it solves "
+                   r"the logistic growth equation (checked by differentiating $P$):"),
          "formula": M(r"P'(t) = r\,P(t)\left(1 - \frac{P(t)}{K}\right)")},
     ]
 

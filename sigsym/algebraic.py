@@ -197,14 +197,10 @@ def compare(a: sp.Expr, b: sp.Expr) -> int | None:
 
 def _reduce_single_generator(v: sp.Expr) -> sp.Expr | None:
     """A rational function of one algebraic g, reduced to a polynomial in g of degree < deg g."""
-    gens = exact._generators(v)
-    if len(gens) != 1:
+    found = exact.single_generator(v)
+    if found is None:
         return None
-    (g,) = gens
-    y = sp.Dummy("y")
-    w = v.xreplace({g: y})
-    if w.free_symbols - {y} or w.atoms(sp.Function) or w.atoms(sp.NumberSymbol):
-        return None
+    g, y, w = found
     try:
         mp = sp.Poly(sp.minimal_polynomial(g, y), y, domain=sp.QQ)
         if mp.degree() > 2:

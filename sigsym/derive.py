@@ -339,25 +339,7 @@ def _fname_tex(fx: sp.Expr) -> str:
 
 
 def _tex_poly(coeffs: list, name: str) -> str:
-    terms = []
-    for j in range(len(coeffs) - 1, -1, -1):
-        c = Fraction(coeffs[j])
-        if not c:
-            continue
-        mag = abs(c)
-        num = "" if mag == 1 and j else (str(mag.numerator) if mag.denominator == 1 else rf"\frac{{{mag.numerator}}}{{{mag.denominator}}}")
-        power = "" if j == 0 else (name if j == 1 else rf"{name}^{{{j}}}")
-        if j and name.endswith(")") and j > 1:
-            power = rf"{name}^{{{j}}}"
-        body = (num + ("\\," if num and power else "") + power) or "1"
-        sign = "-" if c < 0 else "+"
-        terms.append((sign, body))
-    if not terms:
-        return "0"
-    out = ("-" if terms[0][0] == "-" else "") + terms[0][1]
-    for sign, body in terms[1:]:
-        out += f" {sign} {body}"
-    return out
+    return higher.poly_tex(coeffs, name)
 
 
 # ---------------------------------------------------------------- entry point

@@ -86,8 +86,8 @@ def _generators(number: sp.Expr) -> set[sp.Expr]:
     return gens
 
 
-def _single_generator_zero(number: sp.Expr) -> bool | None:
-    """Zero test for a rational function of one algebraic number g: reduce mod its minimal polynomial."""
+def single_generator(number: sp.Expr) -> tuple[sp.Expr, sp.Dummy, sp.Expr] | None:
+    """(g, y, number with g replaced by y) when number is a rational function of one algebraic g."""
     gens = _generators(number)
     if len(gens) != 1:
         return None
@@ -96,6 +96,15 @@ def _single_generator_zero(number: sp.Expr) -> bool | None:
     replaced = number.xreplace({g: y})
     if replaced.free_symbols - {y} or replaced.atoms(sp.Function) or replaced.atoms(sp.NumberSymbol):
         return None
+    return g, y, replaced
+
+
+def _single_generator_zero(number: sp.Expr) -> bool | None:
+    """Zero test for a rational function of one algebraic number g: reduce mod its minimal polynomial."""
+    found = single_generator(number)
+    if found is None:
+        return None
+    g, y, replaced = found
     num = sp.numer(sp.together(replaced))
     try:
         poly = sp.Poly(sp.expand(num), y, domain=sp.QQ)

@@ -167,32 +167,47 @@ def nth_in_f(ode: tuple[Fraction, ...], order: int) -> list[Fraction]:
     return [scale * c / big_l**j for j, c in enumerate(coeffs)]
 
 
+def _terms(coeffs: list):  # noqa: ANN202 - yields (negative, magnitude, power), highest power first
+    for j in range(len(coeffs) - 1, -1, -1):
+        c = Fraction(coeffs[j])
+        if c:
+            yield c < 0, abs(c), j
+
+
+def _join(parts: list[tuple[bool, str]]) -> str:
+    if not parts:
+        return "0"
+    text = ("-" if parts[0][0] else "") + parts[0][1]
+    for negative, body in parts[1:]:
+        text += f" {'-' if negative else '+'} {body}"
+    return text
+
+
 def poly_text(coeffs: list, name: str = "f") -> str:
     """SymPy syntax for Σ c_j name^j, highest power first, without building SymPy objects."""
     parts = []
-    for j in range(len(coeffs) - 1, -1, -1):
-        c = Fraction(coeffs[j])
-        if not c:
-            continue
-        mag = abs(c)
+    for negative, mag, j in _terms(coeffs):
         power = "" if j == 0 else (name if j == 1 else f"{name}**{j}")
+        num = str(mag.numerator)
         if not power:
-            body = str(mag.numerator) if mag.denominator == 1 else f"{mag.numerator}/{mag.denominator}"
+            body = num if mag.denominator == 1 else f"{num}/{mag.denominator}"
         elif mag == 1:
             body = power
-        elif mag.denominator == 1:
-            body = f"{mag.numerator}*{power}"
         else:
-            body = f"{mag.numerator}*{power}/{mag.denominator}"
-        sign = "-" if c < 0 else "+"
-        parts.append((sign, body))
-    if not parts:
-        return "0"
-    first_sign, first = parts[0]
-    text = ("-" if first_sign == "-" else "") + first
-    for sign, body in parts[1:]:
-        text += f" {sign} {body}"
-    return text
+            body = f"{num}*{power}" + ("" if mag.denominator == 1 else f"/{mag.denominator}")
+        parts.append((negative, body))
+    return _join(parts)
+
+
+def poly_tex(coeffs: list, name: str) -> str:
+    """LaTeX for Σ c_j name^j, highest power first."""
+    parts = []
+    for negative, mag, j in _terms(coeffs):
+        num = "" if mag == 1 and j else (str(mag.numerator) if mag.denominator == 1
+                                         else rf"\frac{{{mag.numerator}}}{{{mag.denominator}}}")
+        power = "" if j == 0 else (name if j == 1 else rf"{name}^{{{j}}}")
+        parts.append((negative, (num + ("\\," if num and power else "") + power) or "1"))
+    return _join(parts)
 
 
 def poly_expr(coeffs: list, symbol: sp.Expr = F) -> sp.Expr:

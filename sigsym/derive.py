@@ -19,7 +19,7 @@ from . import higher
 from .catalogue import X, lookup, sigmoid, to_exp
 from .errors import InternalError, OutsideClass, RouteError
 from .exact import formal_zero
-from .rules import D, chain_name, definition, pick
+from .rules import D, chain_name, pick
 
 ROUTES = ("rules", "first-principles", "implicit")
 MAX_ORDER = 5000
@@ -329,9 +329,9 @@ def _higher(expr: sp.Expr, order: int, first_result: sp.Expr) -> tuple[list[DSte
 
 
 def _stirling_agrees(ode: tuple, order: int) -> bool:
-    return higher.nth_in_f(ode, order) == [Fraction(c) if not isinstance(c, int) else c
-                                           for c in higher.iterate(ode, order).polys[order]] or \
-        [Fraction(c) for c in higher.nth_in_f(ode, order)] == [Fraction(c) for c in higher.iterate(ode, order).polys[order]]
+    """The closed form against the chain-rule recurrence, coefficient by coefficient (exact)."""
+    closed = [Fraction(c) for c in higher.nth_in_f(ode, order)]
+    return closed == [Fraction(c) for c in higher.iterate(ode, order).polys[order]]
 
 
 def _fname_tex(fx: sp.Expr) -> str:
@@ -376,7 +376,3 @@ def derive(expr: object, order: int = 1, route: str = "rules") -> Derivation:
                           sp.latex(rel1) if rel1 is not None else None, name_tex, first)
     more, text, tex, rel_text, rel_tex = _higher(f, order, first)
     return Derivation(source, f, order, route, tuple(steps + more), text, tex, rel_text, rel_tex, name_tex)
-
-
-def definition_of(expr: sp.Expr) -> sp.Expr | None:
-    return definition(expr)

@@ -79,8 +79,7 @@ def _contradicts(prop: str, options: dict, f: sp.Expr, points: list[Fraction]) -
         return {"R": True, "[0, oo)": a >= 0, "(-oo, 1]": a <= 1}[on]
     pts = sorted({a for a in points if inside(a)})
     vals = {a: _enc(fn, a) for a in pts}
-    vals = {a: v for a, v in vals.items() if v is not None and mpmath.iv.isfinite(v) if hasattr(mpmath.iv, "isfinite")} \
-        if False else {a: v for a, v in vals.items() if v is not None}
+    vals = {a: v for a, v in vals.items() if v is not None}
     bad_sign = {"positive": lambda v: v.b <= 0, "nonnegative": lambda v: v.b < 0,
                 "negative": lambda v: v.a >= 0, "nonzero": lambda v: v.a == 0 == v.b}
     if prop in bad_sign:

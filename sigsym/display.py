@@ -5,17 +5,18 @@ from __future__ import annotations
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
-from .catalogue import X
+from .catalogue import X, sigmoid, softplus
 from .parse import parse
 
 _PRIMES = {1: "'", 2: "''", 3: "'''"}
+_NAMED = (sigmoid, softplus, sp.tanh, sp.sinh, sp.cosh, sp.sech)  # written f'(x); the rest as d/dx
 
 
 class _Printer(LatexPrinter):
     def _print_Derivative(self, expr: sp.Derivative) -> str:  # noqa: N802 - SymPy protocol
         (var, n), = expr.variable_count
         inner = expr.expr
-        if var == X and isinstance(inner, sp.Function) and inner.args == (X,):
+        if var == X and inner.func in _NAMED and inner.args == (X,):
             head = self._print(inner.func(sp.Symbol("x"))).split(r"\left(")[0]
             head = head.replace(r"\operatorname{tanh}", r"\tanh")
             if inner.func in (sp.tanh, sp.sinh, sp.cosh):

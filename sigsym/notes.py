@@ -17,7 +17,7 @@ from . import higher, numeric
 from .catalogue import X, lookup, sigmoid, to_exp
 from .derive import ROUTES, derive
 from .display import tex, tex_of_text
-from .errors import InternalError, OutsideClass, RouteError
+from .errors import InternalError, OptionError, OutsideClass, RouteError
 from .exact import formal_zero
 from .expform import to_expform
 from .kernel import Proof
@@ -332,8 +332,13 @@ def _examples(f: sp.Expr, sym: str) -> dict | None:
 
     rows = []
     for a in ARTICLE_POINTS:
-        ex = evaluate(f, sp.Integer(a), 4)
+        try:
+            ex = evaluate(f, sp.Integer(a), 4)
+        except OptionError:  # not defined (or not certified) there: that row is left out
+            continue
         rows.append((M(str(a)), M(tex(ex.exact)), M(ex.decimal)))
+    if not rows:
+        return None
     return {"rows": rows, "name": M(rf"{sym}'" if sym != "f" else "f'")}
 
 

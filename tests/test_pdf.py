@@ -35,9 +35,15 @@ def _pdflatex(tmp_path: Path, tex: str, name: str = "doc") -> tuple[str, str]:
     ("sigmoid", "beamer", ["0.1050", "Misconception"]),
     ("tanh", "article", ["tanh", "By the differentiation rules"]),
     ("sech(x) + 1/2", "article", ["Definition", "Properties"]),
+    ("exp(x)", "article", ["Definition"]),
+    ("1/(exp(x) - 1)", "fragment", ["By the differentiation rules"]),
 ])
 def test_build_compiles_without_overfull_boxes(tmp_path: Path, expr: str, fmt: str, needles: list[str]) -> None:
-    log, text = _pdflatex(tmp_path, render(build(expr), fmt))
+    tex = render(build(expr), fmt)
+    if fmt == "fragment":
+        preamble = "\n".join(line[2:] for line in tex.splitlines()[1:12] if line.startswith("%   "))
+        tex = f"\\documentclass{{article}}\n{preamble}\n\\begin{{document}}\n{tex}\n\\end{{document}}\n"
+    log, text = _pdflatex(tmp_path, tex)
     assert "Overfull" not in log
     for needle in needles:
         assert needle in text, needle

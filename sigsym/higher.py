@@ -107,7 +107,7 @@ class PolyDerivatives:
 def ode_polynomial(expr: sp.Expr) -> tuple[Fraction, ...] | None:
     """Coefficients of F with f′ = F(f), when F is a polynomial."""
     rel = relation(expr, 1)
-    if rel is None or not rel.is_polynomial(F):
+    if rel is None or rel == 0 or not rel.is_polynomial(F):  # constants have nothing to iterate
         return None
     coeffs = sp.Poly(rel, F).all_coeffs()[::-1]
     return tuple(Fraction(int(c.p), int(c.q)) for c in coeffs)

@@ -17,7 +17,7 @@ from . import higher, numeric
 from .catalogue import X, lookup, sigmoid, to_exp
 from .derive import ROUTES, derive
 from .display import tex, tex_of_text
-from .errors import InternalError, OptionError, OutsideClass, RouteError
+from .errors import InternalError, OptionError, OutsideClass, RouteError, SigsymError
 from .exact import formal_zero
 from .expform import to_expform
 from .kernel import Proof
@@ -220,6 +220,8 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
           fmt: str = "article", solutions: bool = True) -> dict:
     """Everything the templates need, as safe LaTeX or prose."""
     f = as_expr(expr_text)
+    if not f.has(X):
+        raise SigsymError("the expression does not depend on x: there is nothing to differentiate")
     entry = lookup(f)
     name = entry.name if entry else "f"
     sym = entry.symbol if entry else "f"

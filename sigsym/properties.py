@@ -351,10 +351,16 @@ _SIGN_RULES = {
 def _sign(claim: Claim) -> Outcome:
     f, interval = claim.expr, claim.option("on", REAL_LINE)
     form = to_expform(f)
-    chart = sign_chart(form, interval)
-    steps = [form_step(f, form), *_chart_steps(chart, "f", interval)]
     allowed, zeros_ok = _SIGN_RULES[claim.prop]
     method = "sign chart (real-root isolation)"
+    if form.num.is_zero and not sign_chart_poles(form, interval):
+        steps = [form_step(f, form), Step("f is identically 0", "f(x) = 0", EXACT + ": the numerator is the zero polynomial")]
+        if zeros_ok:
+            return Outcome(Verdict.PROVED, method, tuple(steps))
+        p = witness.sample_points(interval)[0]
+        return Outcome(Verdict.REFUTED, method, tuple(steps), _point_ce(f, p, 0, "= 0"))
+    chart = sign_chart(form, interval)
+    steps = [form_step(f, form), *_chart_steps(chart, "f", interval)]
     for seg in chart.segments:  # a point with the wrong sign is the clearest counterexample
         if seg.sign not in allowed:
             return Outcome(Verdict.REFUTED, method, tuple(steps),
@@ -382,13 +388,13 @@ def _monotone(claim: Claim) -> Outcome:
     chain = "t·dR/dt" if form.m == 1 else f"(t/{form.m})·dR/dt"
     steps.append(Step(f"f′(x) = {chain} = {_show(d.rational)}",
                       rf"f'(x) = {TeX(_show(d.rational))}", EXACT + ": derivative of a rational function, chain rule dt/dx = t/m"))
-    chart = sign_chart(d, interval)
     if d.num.is_zero:
-        a, b = chart.segments[0].samples
+        a, b = witness.sample_points(interval)[:2]
         w = (f.subs(X, a) - f.subs(X, b))
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
             f"f is constant: f({a}) = f({b})", rf"f({TeX(a)}) = f({TeX(b)})", x=a, x2=b, witness=w, expect=0,
             check="exact zero test"))
+    chart = sign_chart(d, interval)
     steps += _chart_steps(chart, "f'", interval)
     for seg in chart.segments:
         if seg.sign != want:
@@ -420,6 +426,17 @@ def _maxmin(claim: Claim) -> Outcome:
     at = claim.option("at")
     want = 1 if claim.prop == "maximum" else -1
     form = to_expform(f)
+    if form.derivative().num.is_zero and not sign_chart_poles(form, interval):
+        c = form.num.LC() / form.den.LC() if not form.num.is_zero else sp.Integer(0)
+        p = at if at is not None and interval.contains(at) else witness.sample_points(interval)[0]
+        steps = [form_step(f, form), Step(f"f is the constant {c}", rf"f(x) = {TeX(c)}", EXACT + ": f′ is identically 0")]
+        if exact.is_zero(sp.Rational(c) - v):
+            if at is not None and not interval.contains(at):
+                return Outcome(Verdict.REFUTED, "constant function", tuple(steps), Counterexample(
+                    f"x = {at} is outside {interval}", rf"{TeX(at)} \notin {interval.latex()}", check="exact"))
+            return Outcome(Verdict.PROVED, "constant function", tuple(steps))
+        return Outcome(Verdict.REFUTED, "constant function", tuple(steps),
+                       _point_ce(f, p, 1 if c > v else -1, f"≠ {v}", shift=v))
     dchart, cands = candidates(form, interval)
     steps = [form_step(f, form), *_chart_steps(dchart, "f'", interval), _extreme_steps(cands, claim.prop)]
     best = extreme(cands, want)

@@ -134,6 +134,12 @@ CLAIMS = [
     ("cosh(x)", "minimum", {"equals": "1", "at": "0"}, "proved"),
     ("sinh(x)", "odd", {}, "proved"),
     ("sech(x)", "range", {"equals": "(0, 1]"}, "proved"),
+    # constant functions
+    ("1", "maximum", {"equals": "1"}, "proved"),
+    ("2", "minimum", {"equals": "1"}, "refuted"),
+    ("x - x", "positive", {}, "refuted"),
+    ("x - x", "nonnegative", {}, "proved"),
+    ("2", "increasing", {}, "refuted"),
     # the n-th derivative closed form (extension)
     (S, "stirling-form", {}, "proved"),
     ("logistic(x, 2, 3, 1)", "stirling-form", {}, "proved"),

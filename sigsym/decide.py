@@ -263,7 +263,6 @@ class Extreme:
 
 def candidates(form: ExpForm, interval: Interval) -> tuple[Chart, list[Candidate]]:
     """Values at critical points and ends; f is monotone between them."""
-    sign_chart(form, interval)
     closure = Interval(interval.lo, interval.hi, interval.lo != -sp.oo, interval.hi != sp.oo)
     if sign_chart_poles(form, closure):
         raise Undecided("f has a pole on the interval or at its ends")

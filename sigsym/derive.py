@@ -313,8 +313,8 @@ def _higher(expr: sp.Expr, order: int, first_result: sp.Expr) -> tuple[list[DSte
                 law = r"P_{k+1} = P_k'\,F"
                 check = f"exact: integer recurrence from the chain rule; orders up to {SHOWN_ORDERS} checked against the definition"
             steps.append(DStep(f"order {order} by the closed form" if shape else f"order {order} by the recurrence",
-                               law, f"f^({order})", text, _tex_poly(coeffs, _fname_tex(fx)), check))
-        return steps, result_text, _tex_poly(coeffs, _fname_tex(fx)), text, _tex_poly(coeffs, "f")
+                               law, f"f^({order})", text, higher.poly_tex(coeffs, _fname_tex(fx)), check))
+        return steps, result_text, higher.poly_tex(coeffs, _fname_tex(fx)), text, higher.poly_tex(coeffs, "f")
     if order > 40:
         raise RouteError("without a polynomial form f′ = F(f), orders above 40 are not supported")
     steps = []
@@ -336,10 +336,6 @@ def _stirling_agrees(ode: tuple, order: int) -> bool:
 
 def _fname_tex(fx: sp.Expr) -> str:
     return sp.latex(fx) if fx != sp.Symbol("f") else "f"
-
-
-def _tex_poly(coeffs: list, name: str) -> str:
-    return higher.poly_tex(coeffs, name)
 
 
 # ---------------------------------------------------------------- entry point

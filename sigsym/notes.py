@@ -291,7 +291,7 @@ def _higher(f: sp.Expr, sym: str) -> dict | None:
         coeffs = higher.nth_in_f(ode, n)
         if not higher.agrees_in_t(f, ode, range(n, n + 1)):
             raise InternalError(f"order {n} table entry failed its check")
-        rows.append((M(str(n)), M(_poly_tex(coeffs, s))))
+        rows.append((M(str(n)), M(higher.poly_tex(coeffs, s))))
     out: dict = {"rows": rows, "ode": M(higher.pretty_tex(higher.relation(f, 1), s)),
                  "stirling": None, "induction": None, "taylor": None}
     shape = higher.logistic_shape(ode)
@@ -317,12 +317,6 @@ def _series_tex(series: sp.Expr) -> str:
         body = tex(c * X**k)
         terms.append(body if not terms or body.startswith("-") else "+ " + body)
     return " ".join(terms).replace("+ -", "- ") + r" + O\left(x^{9}\right)"
-
-
-def _poly_tex(coeffs: list, s: str) -> str:
-    from .derive import _tex_poly
-
-    return _tex_poly(coeffs, s)
 
 
 def _examples(f: sp.Expr, sym: str) -> dict | None:

@@ -141,6 +141,9 @@ def test_templates_export_and_override(tmp_path: Path) -> None:
                  "--title", "50% & more"]) == 0
     assert out.read_text().splitlines()[1:] == ["% custom", r"50\% \& more"]
     assert main(["templates", "export", str(tdir)]) == 2  # exists: not overwritten without --force
+    blocker = tmp_path / "plain-file"
+    blocker.write_text("x")
+    assert main(["templates", "export", str(blocker / "sub")]) == 2  # cannot create: exit 2, not 4
 
 
 def test_pdf_without_pdflatex_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

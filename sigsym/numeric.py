@@ -11,7 +11,8 @@ from collections.abc import Callable
 from fractions import Fraction
 
 import sympy as sp
-from mpmath import iv, mp
+from mpmath import iv
+from mpmath.libmp import finf, fnan, fninf, fzero
 
 from .catalogue import X, sigmoid, softplus
 from .errors import OutsideClass
@@ -142,6 +143,25 @@ def enclose(expr: sp.Expr, at: sp.Expr | None = None, bits: int = 80) -> Enc | N
     return value
 
 
+def certain_sign(value: Enc) -> int | None:
+    """The sign every point of an enclosure has; None when it holds 0, or is unbounded or NaN.
+
+    An infinite end (mpmath's ``iv.log(0)`` is [-inf, -inf]) carries no information: it is
+    never taken as a sign.
+    """
+    mpi = getattr(value, "_mpi_", None)
+    if mpi is None:
+        mpi = (value._mpf_, value._mpf_)
+    lo, hi = mpi
+    if any(end in (finf, fninf, fnan) for end in mpi):
+        return None
+    if lo[1] and not lo[0]:  # nonzero mantissa, sign bit clear: lo > 0
+        return 1
+    if hi[1] and hi[0]:  # hi < 0
+        return -1
+    return None
+
+
 def sign_of(fn: Callable[[Enc], Enc], at: sp.Expr) -> int | None:
     """Certified sign of fn(at), escalating precision; None when zero cannot be excluded."""
     for bits in PRECISIONS:
@@ -150,10 +170,9 @@ def sign_of(fn: Callable[[Enc], Enc], at: sp.Expr) -> int | None:
                 value = fn(point(at))
             except (ValueError, ZeroDivisionError, TypeError, OutsideClass):
                 return None
-            if value.a > 0:
-                return 1
-            if value.b < 0:
-                return -1
+        s = certain_sign(value)
+        if s is not None:
+            return s
     return None
 
 
@@ -166,16 +185,43 @@ def sign(expr: sp.Expr, at: sp.Expr | None = None) -> int | None:
     return sign_of(fn, at if at is not None else sp.Integer(0))
 
 
+MAX_BINARY_EXPONENT = 1 << 20
+
+
+class Unbounded(ValueError):
+    """An enclosure with an infinite or NaN end: no information."""
+
+
 def to_fraction(v: Enc) -> tuple[Fraction, Fraction]:
-    """Exact rational ends of an interval."""
-    return _frac(mp.mpf(v.a)), _frac(mp.mpf(v.b))
+    """Exact rational ends of an interval, read from its binary ends (never through a double).
+
+    Raises ``Unbounded`` for an infinite or NaN end.
+    """
+    ends = exact_ends(v)
+    if ends is None:
+        raise Unbounded("unbounded enclosure")
+    return ends
 
 
-def _frac(value: object) -> Fraction:
-    if not mp.isfinite(value):
-        raise ValueError("unbounded enclosure")
-    sign, man, exp, _bc = value._mpf_
-    frac = Fraction(int(man)) * (Fraction(2) ** int(exp))
+def exact_ends(v: Enc) -> tuple[Fraction, Fraction] | None:
+    """The ends of an enclosure as exact rationals; None when an end is infinite or NaN."""
+    mpi = getattr(v, "_mpi_", None)
+    if mpi is None:  # a plain mpf
+        mpi = (v._mpf_, v._mpf_)
+    lo, hi = _frac(mpi[0]), _frac(mpi[1])
+    if lo is None or hi is None or lo > hi:
+        return None
+    return lo, hi
+
+
+def _frac(value: tuple) -> Fraction | None:
+    """The exact value of an mpf tuple (sign, mantissa, exponent, bitcount); None if special."""
+    sign, man, exp, _bc = value
+    if not man:
+        return Fraction(0) if value == fzero else None  # inf, -inf and nan have mantissa 0
+    if abs(int(exp)) > MAX_BINARY_EXPONENT:
+        return None  # beyond any number a decision needs: no information
+    frac = Fraction(int(man) << int(exp)) if exp >= 0 else Fraction(int(man), 1 << int(-exp))
     return -frac if sign else frac
 
 
@@ -211,7 +257,7 @@ def certified_round(number: sp.Expr, digits: int, is_tie: Callable[[Fraction], b
             return None
         try:
             lo, hi = to_fraction(v)
-        except ValueError:
+        except Unbounded:
             return None
         a, b = round_half_away(lo, digits), round_half_away(hi, digits)
         if a == b:

@@ -8,6 +8,9 @@ literal size, exponents, derivative orders) is bounded before any SymPy work sta
 from __future__ import annotations
 
 import ast
+import io
+import re
+import tokenize
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -36,7 +39,7 @@ _UNARY_FUNCS = {
     "softplus": softplus,
 }
 _CONSTANTS = {"pi": sp.pi, "E": sp.E}
-_BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow, ast.BitXor)
+_BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)
 _KNOWN = sorted([*_UNARY_FUNCS, "diff", "logistic", "x", *_CONSTANTS, "oo"])
 
 
@@ -65,10 +68,15 @@ class Interval:
         return rf"{'[' if self.lo_closed else '('}{lo}, {hi}{']' if self.hi_closed else ')'}"
 
     def contains(self, point: sp.Expr) -> bool | None:
-        """Exact membership for a real constant; None when SymPy cannot order them."""
+        """Exact membership when the point and the ends are rational (or infinite); None else.
+
+        Points and ends that are not rational are compared by ``algebraic.member``, which
+        decides equality exactly; this layer does not guess.
+        """
         def le(a: sp.Expr, b: sp.Expr, strict: bool) -> bool | None:
-            rel = (a < b) if strict else (a <= b)
-            return bool(rel) if rel in (sp.true, sp.false) else None
+            if not (a.is_Rational and b.is_Rational):
+                return None
+            return bool(a < b) if strict else bool(a <= b)
         left = True if self.lo == -sp.oo else le(self.lo, point, not self.lo_closed)
         right = True if self.hi == sp.oo else le(point, self.hi, not self.hi_closed)
         if left is None or right is None:
@@ -83,18 +91,92 @@ def _col(node: ast.AST) -> int:
     return getattr(node, "col_offset", 0) + 1
 
 
+@dataclass(frozen=True)
+class Condition:
+    """Where a subexpression is defined: ``expr`` is nonzero, positive or nonnegative.
+
+    Recorded while the expression is built, before SymPy's automatic simplification can cancel
+    the subexpression away (x/x becomes 1, exp(log(x)) becomes x, sqrt(x)**2 becomes x).
+    """
+
+    expr: sp.Expr
+    kind: str  # "nonzero" | "positive" | "nonnegative"
+
+    def __str__(self) -> str:
+        return f"{self.expr} {_REL[self.kind]} 0"
+
+
+_REL = {"nonzero": "!=", "positive": ">", "nonnegative": ">="}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A function of x as written: its (simplified) expression and where it is defined.
+
+    f is defined exactly where every condition holds (real semantics, nothing cancelled).
+    """
+
+    expr: sp.Expr
+    domain: tuple[Condition, ...] = ()
+
+
+def obviously_positive(u: sp.Expr) -> bool:
+    """A structural (hence certain) proof that u > 0 for every real x, or False."""
+    if u.is_Rational:
+        return bool(u > 0)
+    if u in (sp.pi, sp.E) or isinstance(u, sp.exp | sp.cosh | sp.sech):
+        return True
+    if u.func.__name__ == "sigmoid":
+        return True
+    if u.is_Add or u.is_Mul:
+        return all(obviously_positive(a) for a in u.args)
+    if u.is_Pow:
+        base, e = u.args
+        return base is sp.E or (obviously_positive(base) and e.is_Rational)
+    return False
+
+
+def _add_condition(out: list[Condition], u: sp.Expr, kind: str) -> None:
+    if not u.has(X) or obviously_positive(u):
+        return
+    cond = Condition(u, kind)
+    if cond not in out:
+        out.append(cond)
+
+
+def conditions_of(expr: sp.Expr) -> tuple[Condition, ...]:
+    """The conditions read off an already built expression (SymPy input, derivatives)."""
+    out: list[Condition] = []
+    for node in sp.preorder_traversal(expr):
+        if node.is_Pow:
+            base, e = node.args
+            if base is sp.E or not e.is_Rational:
+                continue
+            if e.is_Integer:
+                if e < 0:
+                    _add_condition(out, base, "nonzero")
+            else:
+                _add_condition(out, base, "positive" if e < 0 else "nonnegative")
+        elif isinstance(node, sp.log):
+            _add_condition(out, node.args[0], "positive")
+    return tuple(out)
+
+
 class _Builder:
     """Walks a checked tree and builds SymPy; one instance per parse."""
 
-    def __init__(self, text: str, allow_x: bool, allow_infinity: bool, keep_derivatives: bool = False):
+    def __init__(self, text: str, allow_x: bool, allow_infinity: bool, keep_derivatives: bool = False,
+                 carets: tuple[int, ...] = ()):
         self.keep_derivatives = keep_derivatives
         self.text = text
+        self.carets = carets
+        self.conditions: list[Condition] = []
         self.allow_x = allow_x
         self.allow_infinity = allow_infinity
         self.diff_budget = MAX_DIFF_ORDER
 
     def fail(self, message: str, node: ast.AST) -> ParseError:
-        return ParseError(message, _col(node), self.text)
+        return ParseError(message, _original_column(_col(node), self.carets), self.text)
 
     def build(self, node: ast.AST) -> sp.Expr:
         method = getattr(self, f"_{type(node).__name__}", None)
@@ -157,7 +239,7 @@ class _Builder:
     def _BinOp(self, node: ast.BinOp) -> sp.Expr:
         if not isinstance(node.op, _BINOPS):
             raise self.fail(f"operator {type(node.op).__name__} is not allowed", node)
-        if isinstance(node.op, ast.Pow | ast.BitXor):
+        if isinstance(node.op, ast.Pow):
             return self._power(node)
         left, right = self.build(node.left), self.build(node.right)
         if isinstance(node.op, ast.Add):
@@ -168,6 +250,7 @@ class _Builder:
             return left * right
         if right.is_zero:
             raise self.fail("division by zero", node.right)
+        _add_condition(self.conditions, right, "nonzero")
         return left / right
 
     def _power(self, node: ast.BinOp) -> sp.Expr:
@@ -185,6 +268,13 @@ class _Builder:
                 raise self.fail("the power is too large a number", node)
         if base.is_zero and exponent.is_negative:
             raise self.fail("division by zero", node)
+        if base.is_number and not exponent.is_Integer and base.is_negative:
+            raise self.fail("a fractional power of a negative number", node)
+        if exponent.is_Integer:
+            if exponent < 0:
+                _add_condition(self.conditions, base, "nonzero")
+        else:
+            _add_condition(self.conditions, base, "positive" if exponent < 0 else "nonnegative")
         return base**exponent
 
     def _Call(self, node: ast.Call) -> sp.Expr:
@@ -203,6 +293,10 @@ class _Builder:
                 raise self.fail("log of a number that is not positive", node)
             if name == "sqrt" and arg.is_number and arg.is_negative:
                 raise self.fail("sqrt of a negative number", node)
+            if name == "log":
+                _add_condition(self.conditions, arg, "positive")
+            elif name == "sqrt":
+                _add_condition(self.conditions, arg, "nonnegative")
             return _UNARY_FUNCS[name](arg)
         if name == "diff":
             return self._diff(node)
@@ -230,7 +324,12 @@ class _Builder:
         body = self.build(node.args[0])
         if self.keep_derivatives and order:
             return sp.Derivative(body, (X, order))
-        return sp.diff(body, X, order) if order else body
+        if not order:
+            return body
+        result = sp.diff(body, X, order)
+        for cond in conditions_of(result):  # f' is defined where f is and its formula is
+            _add_condition(self.conditions, cond.expr, cond.kind)
+        return result
 
     def _logistic(self, node: ast.Call) -> sp.Expr:
         if not 1 <= len(node.args) <= 4:
@@ -267,7 +366,41 @@ def _describe(node: ast.AST) -> str:
     return names.get(type(node), f"a {type(node).__name__} node")
 
 
-def _tree(text: str, what: str) -> ast.Expression:
+def _caret_as_power(text: str) -> tuple[str, tuple[int, ...]]:
+    """Rewrite the operator ``^`` as ``**`` (so it gets ``**``'s precedence and associativity).
+
+    Only operator tokens are rewritten. Returns the new text and the (0-based) columns of the
+    rewritten carets in the original text, so error columns can be mapped back.
+    """
+    if "^" not in text:
+        return text, ()
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return text, ()  # ast.parse reports the syntax error
+    carets = [tok.start[1] for tok in tokens if tok.type == tokenize.OP and tok.string in ("^", "^=")
+              and tok.start[0] == 1]
+    if len(carets) != text.count("^") or any(text[c:c + 2] == "^=" for c in carets):
+        return text, ()  # multi-line or augmented assignment: leave it to the syntax check
+    out, last = [], 0
+    for c in carets:
+        out.append(text[last:c])
+        out.append("**")
+        last = c + 1
+    out.append(text[last:])
+    return "".join(out), tuple(carets)
+
+
+def _original_column(column: int, carets: tuple[int, ...]) -> int:
+    """Map a 1-based column of the rewritten text back to the text the user wrote."""
+    shift = 0
+    for c in carets:
+        if column - 1 > c + shift:
+            shift += 1
+    return column - shift
+
+
+def _tree(text: str, what: str) -> tuple[ast.Expression, str, tuple[int, ...]]:
     if not isinstance(text, str):
         raise ParseError(f"{what} must be text")
     if not text.strip():
@@ -282,10 +415,13 @@ def _tree(text: str, what: str) -> ast.Expression:
         depth -= ch in ")]}"
         if depth > MAX_DEPTH:
             raise ParseError(f"{what} is nested deeper than {MAX_DEPTH} levels", i + 1)
+    _check_literals(text, what)
+    source, carets = _caret_as_power(text.strip())
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
-        raise ParseError(f"syntax error in {what}: {exc.msg}", exc.offset) from None
+        offset = None if exc.offset is None else _original_column(exc.offset, carets)
+        raise ParseError(f"syntax error in {what}: {exc.msg}", offset) from None
     except (RecursionError, MemoryError, ValueError):
         raise ParseError(f"{what} is too deeply nested or too large") from None
     count = 0
@@ -298,7 +434,24 @@ def _tree(text: str, what: str) -> ast.Expression:
         if level > MAX_DEPTH:
             raise ParseError(f"{what} is nested deeper than {MAX_DEPTH} levels", _col(node))
         stack.extend((child, level + 1) for child in ast.iter_child_nodes(node))
-    return tree
+    return tree, source, carets
+
+
+_NUMBER = re.compile(r"(?<![\w.])(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)([eE][+-]?\d[\d_]*)?")
+MAX_DECIMAL_EXPONENT = 300
+
+
+def _check_literals(text: str, what: str) -> None:
+    """Bound every number literal from its text, before any number is built (1e-99999999)."""
+    for m in _NUMBER.finditer(text):
+        if m.group(2):
+            try:
+                e = int(m.group(2)[1:].replace("_", ""))
+            except ValueError:
+                continue
+            if abs(e) > MAX_DECIMAL_EXPONENT:
+                raise ParseError(f"number literal {m.group(0)!r} in {what}: exponent larger than "
+                                 f"{MAX_DECIMAL_EXPONENT} in size", m.start() + 1)
 
 
 def parse(text: str, keep_derivatives: bool = False) -> sp.Expr:
@@ -308,19 +461,29 @@ def parse(text: str, keep_derivatives: bool = False) -> sp.Expr:
     """
     if not isinstance(text, str):
         raise ParseError("expression must be text")
-    return _parse_cached(text, bool(keep_derivatives))
+    return _parse_cached(text, bool(keep_derivatives)).expr
+
+
+def parse_function(text: str) -> Parsed:
+    """Parse a function of x and record where it is defined (see ``Parsed``)."""
+    if not isinstance(text, str):
+        raise ParseError("expression must be text")
+    return _parse_cached(text, False)
 
 
 @lru_cache(maxsize=1024)
-def _parse_cached(text: str, keep_derivatives: bool) -> sp.Expr:
-    tree = _tree(text, "expression")
-    return _Builder(text.strip(), allow_x=True, allow_infinity=False, keep_derivatives=keep_derivatives).build(tree)
+def _parse_cached(text: str, keep_derivatives: bool) -> Parsed:
+    tree, source, carets = _tree(text, "expression")
+    builder = _Builder(source, allow_x=True, allow_infinity=False, keep_derivatives=keep_derivatives,
+                       carets=carets)
+    expr = builder.build(tree)
+    return Parsed(expr, tuple(builder.conditions))
 
 
 def parse_constant(text: str, allow_infinity: bool = True, what: str = "value") -> sp.Expr:
     """Parse a real constant (a point, a value, an interval end)."""
-    tree = _tree(text, what)
-    value = _Builder(text.strip(), allow_x=False, allow_infinity=allow_infinity).build(tree)
+    tree, source, carets = _tree(text, what)
+    value = _Builder(source, allow_x=False, allow_infinity=allow_infinity, carets=carets).build(tree)
     if value.is_extended_real is False:
         raise ParseError(f"{what} {text!r} is not a real number")
     return value

@@ -195,6 +195,22 @@ def compare(a: sp.Expr, b: sp.Expr) -> int | None:
     return 0 if exact.is_zero(diff) else None
 
 
+def member(interval: object, point: sp.Expr) -> bool | None:
+    """Whether a real constant lies in the interval, decided exactly (None: not decided).
+
+    Ends and points written differently (log(9)/2 and log(3)) are compared by ``compare``,
+    which settles equality with the exact zero test, never by a numeric guess.
+    """
+    lo, hi = interval.lo, interval.hi  # type: ignore[attr-defined]
+    left = 1 if lo == -sp.oo else compare(point, lo)
+    right = 1 if hi == sp.oo else compare(hi, point)
+    if left is None or right is None:
+        return None
+    ok_left = left > 0 or (left == 0 and interval.lo_closed)  # type: ignore[attr-defined]
+    ok_right = right > 0 or (right == 0 and interval.hi_closed)  # type: ignore[attr-defined]
+    return ok_left and ok_right
+
+
 def _reduce_single_generator(v: sp.Expr) -> sp.Expr | None:
     """A rational function of one algebraic g, reduced to a polynomial in g of degree < deg g."""
     found = exact.single_generator(v)
@@ -220,6 +236,8 @@ def simplify_number(v: sp.Expr) -> sp.Expr:
         return v
     if v.has(sp.exp, sp.E):
         return min((sp.together(v), sp.factor(sp.cancel(v))), key=sp.count_ops)
+    if v.has(sp.log, sp.pi):
+        return v  # not algebraic: shown as it is
     reduced = _reduce_single_generator(v)
     if reduced is not None:
         return reduced

@@ -33,6 +33,8 @@ def is_zero(number: sp.Expr) -> bool | None:
         return number == 0
     if number.free_symbols:
         return None
+    if number.has(sp.log):
+        return _log_combination_zero(number)
     if number.atoms(sp.Function) - number.atoms(sp.exp, sp.CRootOf):
         from .catalogue import to_exp
 
@@ -76,6 +78,44 @@ def is_zero(number: sp.Expr) -> bool | None:
 
 
 MAX_MINPOLY_OPS = 80
+
+
+def _log_combination_zero(number: sp.Expr) -> bool | None:
+    """Zero test for c + Σ q_i·log(a_i): c, q_i rational, a_i positive algebraic numbers.
+
+    If c ≠ 0 the sum is nonzero: otherwise e^c = Π a_i^(−q_i) would be algebraic, and e^c is
+    transcendental for rational c ≠ 0 (Lindemann). If c = 0 it is zero exactly when
+    Π a_i^(D·q_i) = 1 (D a common denominator), an algebraic zero test; log is injective.
+    """
+    const = sp.Integer(0)
+    logs: dict[sp.Expr, sp.Rational] = {}
+    for term in sp.Add.make_args(sp.expand(number)):
+        coeff, body = term.as_coeff_Mul()
+        if body == 1 and coeff.is_Rational:
+            const += coeff
+            continue
+        if not (coeff.is_Rational and isinstance(body, sp.log)):
+            return None
+        arg = body.args[0]
+        if arg.has(sp.log, sp.exp, sp.E, sp.pi) or arg.free_symbols or arg.is_positive is not True:
+            return None
+        logs[arg] = logs.get(arg, sp.Integer(0)) + coeff
+    if const != 0:
+        return False
+    logs = {a: q for a, q in logs.items() if q != 0}
+    if not logs:
+        return True
+    big_d = lcm(*[int(q.q) for q in logs.values()])
+    num, den = sp.Integer(1), sp.Integer(1)
+    for a, q in logs.items():
+        k = int(q * big_d)
+        if abs(k) > 64:
+            return None
+        if k > 0:
+            num *= a**k
+        else:
+            den *= a ** (-k)
+    return is_zero(num - den)
 
 
 def _generators(number: sp.Expr) -> set[sp.Expr]:

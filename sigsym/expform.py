@@ -80,6 +80,8 @@ def _reduced(m: int, shift: sp.Rational, num: sp.Poly, den: sp.Poly, poles: sp.P
 
 def _linear(arg: sp.Expr) -> tuple[sp.Rational, sp.Rational]:
     """(q, c) with arg = q·x + c, both rational; OutsideClass otherwise."""
+    if arg.has(X) and (arg.atoms(sp.Function) or not arg.is_polynomial(X)):
+        raise OutsideClass(f"exp({arg}) is not exp(q·x + c)")
     poly = sp.Poly(arg, X) if arg.has(X) else None
     if poly is None:
         if arg.is_Rational:
@@ -141,6 +143,13 @@ def _poly(elem) -> sp.Poly:  # noqa: ANN001 - a PolyElement
 @lru_cache(maxsize=512)
 def to_expform(expr: sp.Expr) -> ExpForm:
     """Normal form of an expression of the decidable class; OutsideClass otherwise."""
+    try:
+        return _to_expform(expr)
+    except (sp.PolynomialError, sp.CoercionFailed, NotImplementedError, ValueError, TypeError) as exc:
+        raise OutsideClass(f"not in the normal form ({type(exc).__name__})") from None
+
+
+def _to_expform(expr: sp.Expr) -> ExpForm:
     e = to_exp(expr)
     if e.free_symbols - {X}:
         raise OutsideClass("symbols other than x")

@@ -81,6 +81,8 @@ class Claim:
     prop: str
     options: tuple[tuple[str, object], ...] = ()
     source: str = ""
+    domain: tuple = ()  # parse.Condition: where f is defined (before any simplification)
+    other_domain: tuple = ()  # the same for the function g of an identity claim
 
     def option(self, name: str, default: object = None) -> object:
         return dict(self.options).get(name, default)

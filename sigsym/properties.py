@@ -13,9 +13,9 @@ from fractions import Fraction
 
 import sympy as sp
 
-from . import exact, numeric, witness
-from .algebraic import compare, positive_roots, simplify_number
-from .budget import DEFAULT_SECONDS, BudgetExceeded, budget
+from . import domain, exact, numeric, witness
+from .algebraic import compare, member, positive_roots, simplify_number
+from .budget import BudgetExceeded, budget, seconds
 from .catalogue import X, to_exp
 from .decide import (
     Chart,
@@ -31,7 +31,15 @@ from .decide import (
 from .errors import InternalError, OptionError, OutsideClass, ParseError
 from .expform import ExpForm, T, to_expform
 from .kernel import Claim, Counterexample, Outcome, Proof, Step, Verdict, conclude
-from .parse import REAL_LINE, Interval, parse, parse_constant, parse_interval
+from .parse import (
+    REAL_LINE,
+    Interval,
+    Parsed,
+    conditions_of,
+    parse_constant,
+    parse_function,
+    parse_interval,
+)
 
 EXACT = "exact"
 TeX = sp.latex
@@ -81,8 +89,22 @@ def _function(value: object, name: str) -> sp.Expr:
 
 def as_expr(value: object, what: str = "expression") -> sp.Expr:
     """Text through the safe parser; SymPy expressions in x accepted as they are."""
+    return as_function(value, what).expr
+
+
+def as_function(value: object, what: str = "expression") -> Parsed:
+    """A function of x with the conditions under which it is defined."""
+    if isinstance(value, Parsed):
+        return value
     if isinstance(value, str):
-        return parse(value)
+        return parse_function(value)
+    expr = _as_sympy(value, what)
+    return Parsed(expr, conditions_of(expr))
+
+
+def _as_sympy(value: object, what: str) -> sp.Expr:
+    if isinstance(value, str):
+        return parse_function(value).expr
     if isinstance(value, sp.Expr):
         free = value.free_symbols
         if any(s.name != "x" for s in free):
@@ -212,7 +234,10 @@ def _approx(v: sp.Expr, digits: int = 6) -> str:
 
 def _identity(claim: Claim) -> Outcome:
     f, g = claim.expr, claim.option("equals")
-    form = to_expform(f - g)
+    try:
+        form = to_expform(f - g)
+    except OutsideClass:
+        return _formal(claim, f - g, "f(x) - g(x)")
     steps = [form_step(f - g, form, lhs="f(x) - g(x)")]
     if not form.num.is_zero:
         ce = witness.search(claim)
@@ -236,11 +261,29 @@ def _identity(claim: Claim) -> Outcome:
     return Outcome(Verdict.PROVED, "rational-function identity over Q", tuple(steps))
 
 
+def _formal(claim: Claim, difference: sp.Expr, what: str) -> Outcome:
+    """Exponentials with several shifts: e^{x−1} = e^{-1}·e^{x}, a constant times a power of t.
+
+    The difference is zero when it vanishes as a rational function of x-exponentials and the
+    constants e^{c} taken as independent symbols (a formal zero is a true zero); otherwise the
+    claim is left to the numeric refuter.
+    """
+    if not exact.formal_zero(difference):
+        raise Undecided(f"{what} is not a formal zero")
+    return Outcome(Verdict.PROVED, "identity of exponential polynomials", (
+        Step(f"{what} = 0 identically, as a rational function of the exponentials",
+             rf"{what} = 0", EXACT + ": rational-function arithmetic"),))
+
+
 def _parity(claim: Claim) -> Outcome:
     f = claim.expr
-    form = to_expform(f)
+    sym = f.subs(X, -X) - f if claim.prop == "even" else f.subs(X, -X) + f
+    try:
+        form = to_expform(f)
+    except OutsideClass:
+        return _formal(claim, sym, "f(-x) - f(x)" if claim.prop == "even" else "f(-x) + f(x)")
     if form.shift != 0:
-        raise OutsideClass("parity of a shifted exponential form")
+        return _formal(claim, sym, "f(-x) - f(x)" if claim.prop == "even" else "f(-x) + f(x)")
     sgn = 1 if claim.prop == "even" else -1
     r = form.rational
     flipped = sp.cancel(r.subs(T, 1 / T))
@@ -295,8 +338,11 @@ def _value(claim: Claim) -> Outcome:
     want = Fraction(int(v.p), int(v.q))
     if rounded == want:
         return Outcome(Verdict.PROVED, "certified rounding", tuple(steps))
+    # f(at) lies in the rounding cell of ``rounded``: beyond its boundary on the side of the claim
+    # (strictly, or exactly on it, a tie rounded away from zero), so it cannot round to ``want``.
     half = sp.Rational(1, 2 * 10**digits)
-    w, expect = (fa - (v + half), 1) if rounded > want else (fa - (v - half), -1)
+    r = sp.Rational(rounded.numerator, rounded.denominator)
+    w, expect = (fa - (r - half), 1) if rounded > want else (fa - (r + half), -1)
     if exact.is_zero(w):
         expect = 0
     return Outcome(Verdict.REFUTED, "certified rounding", tuple(steps), Counterexample(
@@ -428,10 +474,13 @@ def _maxmin(claim: Claim) -> Outcome:
     form = to_expform(f)
     if form.derivative().num.is_zero and not sign_chart_poles(form, interval):
         c = form.num.LC() / form.den.LC() if not form.num.is_zero else sp.Integer(0)
-        p = at if at is not None and interval.contains(at) else witness.sample_points(interval)[0]
+        p = at if at is not None and member(interval, at) else witness.sample_points(interval)[0]
         steps = [form_step(f, form), Step(f"f is the constant {c}", rf"f(x) = {TeX(c)}", EXACT + ": f′ is identically 0")]
         if exact.is_zero(sp.Rational(c) - v):
-            if at is not None and not interval.contains(at):
+            inside = True if at is None else member(interval, at)
+            if inside is None:
+                raise Undecided(f"cannot decide whether {at} lies in {interval}")
+            if not inside:
                 return Outcome(Verdict.REFUTED, "constant function", tuple(steps), Counterexample(
                     f"x = {at} is outside {interval}", rf"{TeX(at)} \notin {interval.latex()}", check="exact"))
             return Outcome(Verdict.PROVED, "constant function", tuple(steps))
@@ -460,7 +509,9 @@ def _maxmin(claim: Claim) -> Outcome:
                       rf"\{'max' if want > 0 else 'min'}_{{{interval.latex()}}} f = f({TeX(best.attained_at)}) = {TeX(best.value)}",
                       EXACT))
     if at is not None:
-        inside = interval.contains(at)
+        inside = member(interval, at)
+        if inside is None:
+            raise Undecided(f"cannot decide whether {at} lies in {interval}")
         fa = to_exp(f).subs(X, at)
         if not inside or exact.is_zero(fa - v) is not True:
             if inside and exact.is_zero(fa - v) is None:
@@ -619,8 +670,13 @@ def cross_check(claim: Claim) -> Counterexample | None:
 
 
 def decide(claim: Claim) -> Outcome:
-    """Run the property's procedure; fall back to a certified numeric search."""
+    """Check where f is defined, run the property's procedure; fall back to a numeric search."""
     try:
+        undefined = _domain_outcome(claim)
+        if undefined is not None:
+            return undefined
+        if not claim.expr.has(X) and claim.prop in _CONSTANT_RULES:
+            return _constant_claim(claim)
         return PROPERTIES[claim.prop].procedure(claim)
     except OutsideClass as exc:
         reason = f"outside the decidable class ({exc})"
@@ -633,19 +689,155 @@ def decide(claim: Claim) -> Outcome:
                                                   r"\text{undecided}", "none"),))
 
 
+_ON_AN_INTERVAL = {"positive", "negative", "nonnegative", "nonpositive", "nonzero", "increasing",
+                   "decreasing", "maximum", "minimum", "smooth"}
+
+
+def _undefined(v: domain.Violation, method: str = "domain of f") -> Outcome:
+    ce = Counterexample(v.statement(), rf"f({TeX(v.x)}) \text{{ is undefined}}", x=v.x, witness=v.witness,
+                        expect=v.expect, check="exact: a condition of the domain fails" if v.expect == 0
+                        else "interval arithmetic: a condition of the domain fails")
+    return Outcome(Verdict.REFUTED, method, (), ce)
+
+
+def _domain_outcome(claim: Claim) -> Outcome | None:
+    """Refuted when f is undefined where the claim needs it; None when f is defined there.
+
+    Raises Undecided when that cannot be settled (then the claim is unknown unless a numeric
+    counterexample is found at a point where f is defined).
+    """
+    conds = claim.domain
+    prop = claim.prop
+    if prop in _ON_AN_INTERVAL:
+        v = domain.violation_on(conds, claim.option("on", REAL_LINE))
+        return None if v is None else _undefined(v)
+    if prop == "value":
+        v = domain.violation_at(conds, claim.option("at"))
+        return None if v is None else _undefined(v)
+    if prop == "identity":
+        for mine, other, side in ((conds, claim.other_domain, "left"), (claim.other_domain, conds, "right")):
+            v = domain.differs(mine, other)
+            if v is not None:
+                ce = Counterexample(f"the {side} side is undefined at x = {v.x} and the other is not",
+                                    rf"\text{{the {side} side is undefined at }} x = {TeX(v.x)}", x=v.x,
+                                    witness=v.witness, expect=v.expect, check="exact: domains differ")
+                return Outcome(Verdict.REFUTED, "domain comparison", (), ce)
+        return None
+    if prop in ("even", "odd"):
+        v = domain.asymmetric(conds)
+        if v is None:
+            return None
+        ce = Counterexample(f"f is defined at x = {-v.x} but not at x = {v.x}",
+                            rf"f({TeX(-v.x)}) \text{{ is defined, }} f({TeX(v.x)}) \text{{ is not}}", x=v.x,
+                            witness=v.witness, expect=v.expect, check="exact: the domain is not symmetric")
+        return Outcome(Verdict.REFUTED, "domain of f", (), ce)
+    if conds and domain.violation_on(conds) is not None:
+        raise Undecided("f is not defined on the whole line")  # limits, range: not decided here
+    return None
+
+
+_CONSTANT_RULES = {**{k: v for k, v in _SIGN_RULES.items()}, "increasing": None, "decreasing": None,
+                   "maximum": None, "minimum": None, "even": None, "odd": None, "smooth": None,
+                   "limit": None, "range": None}
+
+
+def _constant_claim(claim: Claim) -> Outcome:
+    """f is a real constant c (π, e − 2, log 3, …): every property is a comparison of c.
+
+    Signs are certified by interval arithmetic or settled by the exact zero test.
+    """
+    c, prop = claim.expr, claim.prop
+    steps = [Step(f"f is the constant {c}", rf"f(x) = {TeX(c)}", EXACT + ": f does not depend on x")]
+    method = "constant function"
+    interval = claim.option("on", REAL_LINE)
+
+    def at_point() -> sp.Expr:
+        at = claim.option("at")
+        return at if at is not None and member(interval, at) else witness.sample_points(interval)[0]
+
+    def sign_ce(x: sp.Expr, w: sp.Expr, s: int, text: str) -> Outcome:
+        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+            text, rf"f({TeX(x)}) = {TeX(c)}", x=x, witness=w, expect=s,
+            check="exact zero test" if s == 0 else "interval arithmetic"))
+
+    if prop in _SIGN_RULES:
+        s = compare(c, sp.Integer(0))
+        if s is None:
+            raise Undecided(f"the sign of {c} is not decided")
+        allowed, zeros_ok = _SIGN_RULES[prop]
+        if (s == 0 and zeros_ok) or s in allowed:
+            return Outcome(Verdict.PROVED, method, tuple(steps))
+        p = at_point()
+        return sign_ce(p, c, s, f"f({p}) = {c}" + (" = 0" if s == 0 else f" {'<' if s < 0 else '>'} 0"))
+    if prop in ("increasing", "decreasing"):
+        a, b = witness.sample_points(interval)[:2]
+        lo, hi = min(a, b), max(a, b)
+        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+            f"f is constant: f({lo}) = f({hi})", rf"f({TeX(lo)}) = f({TeX(hi)})", x=lo, x2=hi,
+            witness=sp.Integer(0), expect=0, check="exact zero test"))
+    if prop in ("even", "smooth"):
+        return Outcome(Verdict.PROVED, method, tuple(steps))
+    if prop == "odd":
+        s = compare(c, sp.Integer(0))
+        if s is None:
+            raise Undecided(f"whether {c} is zero is not decided")
+        if s == 0:
+            return Outcome(Verdict.PROVED, method, tuple(steps))
+        return sign_ce(sp.Integer(0), 2 * c, s, f"f(0) = {c} ≠ 0, so f(−0) ≠ −f(0)")
+    if prop in ("maximum", "minimum", "limit"):
+        v = claim.option("equals")
+        s = compare(c, v)
+        if s is None:
+            raise Undecided(f"cannot compare {c} with {v}")
+        at = claim.option("at")
+        if s == 0:
+            if prop != "limit" and at is not None:
+                inside = member(interval, at)
+                if inside is None:
+                    raise Undecided(f"cannot decide whether {at} lies in {interval}")
+                if not inside:
+                    return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+                        f"x = {at} is outside {interval}", rf"{TeX(at)} \notin {interval.latex()}",
+                        check="exact"))
+            return Outcome(Verdict.PROVED, method, tuple(steps))
+        p = at if prop == "limit" or at is None else at_point()
+        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+            f"f = {c} everywhere, not {v}", rf"f = {TeX(c)} \neq {TeX(v)}", x=None if prop == "limit" else p,
+            witness=c - v, expect=s, check="interval arithmetic"))
+    if prop == "range":
+        j: Interval = claim.option("equals")
+        ends = compare(j.lo, c), compare(j.hi, c)
+        if None in ends:
+            raise Undecided(f"cannot compare {c} with the ends of {j}")
+        if j.lo_closed and j.hi_closed and ends == (0, 0):
+            return Outcome(Verdict.PROVED, method, tuple(steps))
+        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+            f"the image of R is the single value {c}, not {j}", rf"f(\mathbb{{R}}) = \{{{TeX(c)}\}}",
+            check="exact: f is constant"))
+    raise Undecided(f"{prop} of a constant")
+
+
+def _unknown_budget(claim: Claim, limit: float) -> Proof:
+    reason = f"time budget of {limit:g} s exhausted"
+    return conclude(claim, Outcome(Verdict.UNKNOWN, reason, (Step(f"No verdict: {reason}", r"\text{undecided}", "none"),)),
+                    cross_check)
+
+
 def prove(expr: object, prop: str, **options: object) -> Proof:
     """Decide ``prop`` of ``expr``: proved, refuted with a checked counterexample, or unknown.
 
-    The decision and its re-checks run under a time budget (``SIGSYM_TIME_BUDGET`` seconds,
-    default 30); when it runs out the verdict is ``unknown``.
+    Parsing (with every ``diff``), the decision and its re-checks run under one time budget
+    (``SIGSYM_TIME_BUDGET`` seconds, default 30); when it runs out the verdict is ``unknown``.
     """
-    f = as_expr(expr)
-    opts = normalize_options(prop, options)
-    claim = Claim(f, prop, opts, expr if isinstance(expr, str) else str(expr))
+    limit = seconds()
+    source = expr if isinstance(expr, str) else str(expr)
+    claim = Claim(sp.nan, prop, (), source)
     try:
-        with budget():
+        with budget(limit):
+            parsed = as_function(expr)
+            opts = normalize_options(prop, options)
+            other = as_function(options["equals"]).domain if prop == "identity" else ()
+            claim = Claim(parsed.expr, prop, opts, source, parsed.domain, other)
             return conclude(claim, decide(claim), cross_check)
     except BudgetExceeded:
-        reason = f"time budget of {DEFAULT_SECONDS:g} s exhausted"
-        return conclude(claim, Outcome(Verdict.UNKNOWN, reason, (Step(f"No verdict: {reason}", r"\text{undecided}", "none"),)),
-                        cross_check)
+        return _unknown_budget(claim, limit)

@@ -14,7 +14,9 @@ from functools import lru_cache
 import sympy as sp
 
 from . import numeric
+from .algebraic import member
 from .catalogue import X
+from .domain import defined_at
 from .errors import OutsideClass
 from .kernel import Claim, Counterexample
 from .parse import REAL_LINE, Interval
@@ -46,7 +48,19 @@ def _inside(interval: Interval, p: sp.Rational) -> bool:
         left = lo == -sp.oo or (Fraction(int(lo.p), int(lo.q)) <= q if interval.lo_closed else Fraction(int(lo.p), int(lo.q)) < q)
         right = hi == sp.oo or (q <= Fraction(int(hi.p), int(hi.q)) if interval.hi_closed else q < Fraction(int(hi.p), int(hi.q)))
         return left and right
-    return bool(interval.contains(p))
+    return bool(member(interval, p))
+
+
+def _defined_points(claim: Claim, points: list[sp.Expr]) -> list[sp.Expr]:
+    """The sample points where f (and g, for an identity) is certainly defined.
+
+    A counterexample must be a point of the domain: the simplified expression may be defined
+    where f, as written, is not (x/x at 0).
+    """
+    conds = tuple(claim.domain) + tuple(claim.other_domain)
+    if claim.prop in ("even", "odd"):
+        return [p for p in points if defined_at(conds, p) and defined_at(conds, -p)]
+    return [p for p in points if defined_at(conds, p)] if conds else points
 
 
 def _enc(fn: Callable, x: sp.Expr, bits: int = 80) -> object | None:
@@ -64,18 +78,28 @@ def _compile(expr: sp.Expr) -> Callable | None:
         return None
 
 
-def _sign_hit(expr: sp.Expr, points: list[sp.Expr], bad: int) -> sp.Expr | None:
-    """First point where expr certainly has sign ``bad``."""
+_WITNESS_BITS = (80, 320)  # a second look resolves near-misses down to ~1e-90
+
+
+def _sign_hit(expr: sp.Expr, points: list[sp.Expr], bad: int | None) -> sp.Expr | None:
+    """First point where expr certainly has sign ``bad`` (None: either nonzero sign)."""
     fn = _compile(expr)
     if fn is None:
         return None
-    for p in points:
-        v = _enc(fn, p)
-        if v is None:
-            continue
-        if (bad > 0 and v.a > 0) or (bad < 0 and v.b < 0):
-            return p
+    for bits in _WITNESS_BITS:
+        for p in points:
+            v = _enc(fn, p, bits)
+            if v is None:
+                continue
+            s = numeric.certain_sign(v)
+            if s is not None and (bad is None or s == bad):
+                return p
     return None
+
+
+def _first_hit(expr: sp.Expr, points: list[sp.Expr]) -> sp.Expr | None:
+    """A point where expr is certainly nonzero (x = 0 is a point like any other, not False)."""
+    return _sign_hit(expr, points, None)
 
 
 def _approx(expr: sp.Expr) -> str:
@@ -89,11 +113,11 @@ def search(claim: Claim) -> Counterexample | None:
     """A certified counterexample to the claim at sample points, or None."""
     f, prop = claim.expr, claim.prop
     interval = claim.option("on", REAL_LINE)
-    pts = sample_points(interval)
+    pts = _defined_points(claim, sample_points(interval))
     fx = lambda p: f.subs(X, p)  # noqa: E731
     if prop == "identity":
         g = claim.option("equals")
-        hit = _sign_hit(f - g, pts, 1) or _sign_hit(f - g, pts, -1)
+        hit = _first_hit(f - g, pts)
         if hit is not None:
             return Counterexample(f"at x = {hit}: f = {_approx(fx(hit))} but the right side = {_approx(g.subs(X, hit))}",
                                   rf"f({sp.latex(hit)}) \approx {_approx(fx(hit))} \ne {_approx(g.subs(X, hit))}",
@@ -102,7 +126,8 @@ def search(claim: Claim) -> Counterexample | None:
         return None
     if prop in ("even", "odd"):
         sym = f.subs(X, -X) - f if prop == "even" else f.subs(X, -X) + f
-        hit = _sign_hit(sym, [p for p in pts if p > 0], 1) or _sign_hit(sym, [p for p in pts if p > 0], -1)
+        side = [p for p in pts if p >= 0] + [p for p in pts if p < 0]  # x = 0 decides oddness
+        hit = _first_hit(sym, side)
         if hit is not None:
             w = sym.subs(X, hit)
             rel = "≠" if prop == "even" else "≠ −"
@@ -129,7 +154,7 @@ def search(claim: Claim) -> Counterexample | None:
             if va is None or vb is None:
                 continue
             d = (vb - va) * want
-            if d.b < 0:
+            if numeric.certain_sign(d) == -1:
                 w = (fx(b) - fx(a)) * want
                 return Counterexample(f"{a} < {b} but f({a}) = {_approx(fx(a))}, f({b}) = {_approx(fx(b))}",
                                       rf"{sp.latex(a)} < {sp.latex(b)},\ f({sp.latex(a)}) \approx {_approx(fx(a))},\ f({sp.latex(b)}) \approx {_approx(fx(b))}",
@@ -169,7 +194,6 @@ def faithful(f: sp.Expr, normal: Callable, interval: Interval) -> sp.Expr | None
         a, b = _enc(fn, p, 80), _enc(normal, p, 80)
         if a is None or b is None:
             continue
-        d = a - b
-        if d.a > 0 or d.b < 0:
+        if numeric.certain_sign(a - b) is not None:
             return p
     return None

@@ -1,0 +1,184 @@
+"""Where f is defined: the parser's conditions, decided on an interval or at a point.
+
+The parser records a condition for every division, logarithm, square root and fractional power
+*before* SymPy simplifies (x/x is 1 only where x ≠ 0). A claim about f on an interval is false
+when f is undefined at some point of it; otherwise the simplified expression equals f there and
+the decision procedures may use it. A condition on a member u of the decidable class is decided
+exactly by the sign chart of u; any other condition is only refuted at a sample point (an exact
+zero, or a certified negative sign), and otherwise leaves the claim undecided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from . import exact, numeric
+from .catalogue import X, to_exp
+from .decide import Undecided, sign_chart
+from .errors import OutsideClass
+from .expform import T, to_expform
+from .parse import REAL_LINE, Condition, Interval
+
+_FAILS = {"nonzero": (0,), "positive": (0, -1), "nonnegative": (-1,)}
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A point where f is not defined: ``witness`` = u(x) is exactly 0 (expect 0) or < 0 (-1)."""
+
+    x: sp.Expr
+    condition: Condition
+    witness: sp.Expr
+    expect: int
+
+    def statement(self) -> str:
+        what = "= 0" if self.expect == 0 else "< 0"
+        return f"f is not defined at x = {self.x}: {self.condition.expr} {what} there"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Part of the line where a condition fails: a point (``x``) or an open segment (``sample``)."""
+
+    violation: Violation
+    is_point: bool
+
+
+def _value_at(u: sp.Expr, p: sp.Expr) -> sp.Expr:
+    return to_exp(u).subs(X, p)
+
+
+def check_at(cond: Condition, p: sp.Expr) -> Violation | None | bool:
+    """Violation at p; None when the condition certainly holds; False when not decided."""
+    v = _value_at(cond.expr, p)
+    if v.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return False  # u itself is undefined there: another condition reports it
+    fails = _FAILS[cond.kind]
+    s = numeric.sign(v)
+    if s is None:
+        zero = exact.is_zero(v)
+        if zero is None:
+            return False
+        if zero:
+            return Violation(p, cond, v, 0) if 0 in fails else None
+        return False
+    return Violation(p, cond, v, -1) if s in fails else None
+
+
+def violation_at(domain: tuple[Condition, ...], p: sp.Expr) -> Violation | None:
+    """A condition that fails at the point p, or None when f is defined there; Undecided else."""
+    undecided = False
+    for cond in domain:
+        found = check_at(cond, p)
+        if isinstance(found, Violation):
+            return found
+        if found is False:
+            undecided = True
+    if undecided:
+        raise Undecided(f"cannot decide whether f is defined at x = {p}")
+    return None
+
+
+def defined_at(domain: tuple[Condition, ...], p: sp.Expr) -> bool:
+    """True only when every condition certainly holds at p (used to choose sample points)."""
+    try:
+        return violation_at(domain, p) is None
+    except Undecided:
+        return False
+
+
+def failures(cond: Condition, interval: Interval) -> list[Piece] | None:
+    """Every part of the interval where cond fails (exact, by the sign chart of u); None when u
+    is outside the decidable class."""
+    try:
+        form = to_expform(cond.expr)
+    except OutsideClass:
+        return None
+    fails = _FAILS[cond.kind]
+    chart = sign_chart(form, interval)
+    out: list[Piece] = []
+    if 0 in fails:
+        for mark in chart.zeros():
+            w = form.num.as_expr().subs(T, mark.root.value)
+            out.append(Piece(Violation(mark.x, cond, w, 0), True))
+    if -1 in fails:
+        for seg in chart.segments:
+            if seg.sign < 0:
+                p = seg.samples[0]
+                out.append(Piece(Violation(p, cond, _value_at(cond.expr, p), -1), False))
+    return out
+
+
+def _sampled(cond: Condition, interval: Interval) -> Violation | None:
+    from .witness import sample_points
+
+    for p in sample_points(interval):
+        found = check_at(cond, p)
+        if isinstance(found, Violation):
+            return found
+    return None
+
+
+def violation_on(domain: tuple[Condition, ...], interval: Interval = REAL_LINE) -> Violation | None:
+    """A point of the interval where f is undefined, or None when f is defined on all of it.
+
+    Raises Undecided when a condition outside the class holds at every sample point (it may
+    still fail somewhere in between).
+    """
+    undecided = None
+    for cond in domain:
+        pieces = failures(cond, interval)
+        if pieces is None:
+            found = _sampled(cond, interval)
+            if found is not None:
+                return found
+            undecided = cond
+            continue
+        if pieces:
+            return pieces[0].violation
+    if undecided is not None:
+        raise Undecided(f"cannot decide where {undecided} holds")
+    return None
+
+
+def differs(mine: tuple[Condition, ...], other: tuple[Condition, ...]) -> Violation | None:
+    """A point where f (conditions ``mine``) is undefined and g (``other``) is defined.
+
+    None when every failure of ``mine`` is a failure of ``other`` too; Undecided when that
+    cannot be settled (a failing segment where g is undefined at the sample point, or a
+    condition outside the class).
+    """
+    for cond in mine:
+        if cond in other:
+            continue
+        pieces = failures(cond, REAL_LINE)
+        if pieces is None:
+            found = _sampled(cond, REAL_LINE)
+            if found is not None and defined_at(other, found.x):
+                return found
+            raise Undecided(f"cannot compare the domains ({cond})")
+        for piece in pieces:
+            if violation_at(other, piece.violation.x) is None:
+                return piece.violation
+            if not piece.is_point:
+                raise Undecided(f"cannot compare the domains on a segment where {cond} fails")
+    return None
+
+
+def asymmetric(domain: tuple[Condition, ...]) -> Violation | None:
+    """A point x where f is undefined but f(−x) is defined (so f is neither even nor odd)."""
+    for cond in domain:
+        pieces = failures(cond, REAL_LINE)
+        if pieces is None:
+            found = _sampled(cond, REAL_LINE)
+            if found is not None and defined_at(domain, -found.x):
+                return found
+            raise Undecided(f"cannot decide whether the domain is symmetric ({cond})")
+        for piece in pieces:
+            if violation_at(domain, -piece.violation.x) is None:
+                return piece.violation
+            if not piece.is_point:
+                raise Undecided("cannot decide whether the domain is symmetric")
+    return None

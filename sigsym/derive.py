@@ -17,7 +17,7 @@ import sympy as sp
 
 from . import higher
 from .catalogue import X, lookup, sigmoid, to_exp
-from .errors import InternalError, OutsideClass, RouteError
+from .errors import InternalError, OutOfTime, OutsideClass, RouteError
 from .exact import formal_zero
 from .rules import D, chain_name, pick
 
@@ -341,7 +341,23 @@ def _fname_tex(fx: sp.Expr) -> str:
 # ---------------------------------------------------------------- entry point
 
 def derive(expr: object, order: int = 1, route: str = "rules") -> Derivation:
-    """Derive the order-th derivative of expr step by step; every displayed step is checked."""
+    """Derive the order-th derivative of expr step by step; every displayed step is checked.
+
+    Parsing, derivation and checks run under the time budget (``SIGSYM_TIME_BUDGET``); when it
+    runs out the answer is an ``OutOfTime`` error (exit 3), never a long wait.
+    """
+    from .budget import BudgetExceeded, budget, seconds
+
+    limit = seconds()
+    try:
+        with budget(limit):
+            return _derive(expr, order, route)
+    except BudgetExceeded:
+        raise OutOfTime(f"the derivation needs more than the time budget of {limit:g} s "
+                        "(SIGSYM_TIME_BUDGET)") from None
+
+
+def _derive(expr: object, order: int, route: str) -> Derivation:
     from .properties import as_expr
 
     if route not in ROUTES:

@@ -44,6 +44,12 @@ class ToolError(SigsymError):
     """A missing or failing external tool (pdflatex)."""
 
 
+class OutOfTime(SigsymError):
+    """A derivation or a document needed more than the time budget: exit code 3 (unknown)."""
+
+    exit_code = 3
+
+
 class OutsideClass(Exception):
     """The expression is outside the decidable class; callers fall back to `unknown`."""
 

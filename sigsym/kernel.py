@@ -65,12 +65,16 @@ class Counterexample:
         def txt(v: sp.Expr | None) -> str | None:
             return None if v is None else str(v)
 
-        approx = None
-        if self.x is not None and not self.x.is_Rational:
-            enc = numeric.enclose(self.x, bits=80)
-            approx = None if enc is None else float(enc.mid)
-        return {"x": txt(self.x), "x2": txt(self.x2), "x_approx": approx,
+        return {"x": txt(self.x), "x2": txt(self.x2), "x_approx": _approx_float(self.x),
                 "statement": self.statement, "check": self.check}
+
+
+def _approx_float(x: sp.Expr | None) -> float | None:
+    """JSON's x_approx for a point that is not rational: display only, never decided on."""
+    if x is None or x.is_Rational:
+        return None
+    text = numeric.approx(x, 17)
+    return None if text == "?" else float(text)
 
 
 @dataclass(frozen=True)

@@ -268,3 +268,24 @@ def certified_round(number: sp.Expr, digits: int, is_tie: Callable[[Fraction], b
     if tie:
         return round_half_away(boundary, digits)
     return None
+
+
+def approx(value: sp.Expr, digits: int = 6) -> str:
+    """A decimal approximation for display (``≈``): the midpoint of a tight enclosure, with
+    ``digits`` significant digits, computed without doubles so that long decimals are right."""
+    enc = enclose(value, bits=max(120, int(digits * 3.33) + 40))
+    ends = None if enc is None else exact_ends(enc)
+    if ends is None:
+        return "?"
+    mid = (ends[0] + ends[1]) / 2
+    if mid == 0:
+        return "0"
+    e = len(str(abs(mid.numerator) // mid.denominator)) - 1 if abs(mid) >= 1 else \
+        -len(str(mid.denominator // max(abs(mid.numerator), 1))) + 1
+    while abs(mid) >= Fraction(10) ** (e + 1):
+        e += 1
+    while abs(mid) < Fraction(10) ** e:
+        e -= 1
+    scaled = round_half_away(mid / Fraction(10) ** (e - digits + 1), 0)  # `digits` significant digits
+    text = f"{int(scaled)}e{e - digits + 1}"
+    return str(sp.Float(text, digits))

@@ -224,10 +224,7 @@ def _point_ce(f: sp.Expr, x: sp.Expr, expect: int, what: str, shift: sp.Expr = s
 
 
 def _approx(v: sp.Expr, digits: int = 6) -> str:
-    enc = numeric.enclose(v, bits=160)
-    if enc is None:
-        return "?"
-    return sp.Float(float(enc.mid), digits).__str__() if abs(float(enc.mid)) > 1e-300 else f"{float(enc.mid):.6g}"
+    return numeric.approx(v, digits)
 
 
 # ---------------------------------------------------------------- procedures

@@ -103,10 +103,7 @@ def _first_hit(expr: sp.Expr, points: list[sp.Expr]) -> sp.Expr | None:
 
 
 def _approx(expr: sp.Expr) -> str:
-    v = numeric.enclose(expr, bits=120)
-    if v is None:
-        return "?"
-    return f"{float(v.mid):.6g}"
+    return numeric.approx(expr, 6)
 
 
 def search(claim: Claim) -> Counterexample | None:

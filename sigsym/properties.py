@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError
 
 from . import domain, exact, numeric, witness
 from .algebraic import compare, member, positive_roots, simplify_number
@@ -679,6 +680,9 @@ def decide(claim: Claim) -> Outcome:
         reason = f"outside the decidable class ({exc})"
     except Undecided as exc:
         reason = f"not decided ({exc})"
+    except (BasePolynomialError, NotImplementedError, RecursionError) as exc:
+        # SymPy gave up on an algebraic step (a minimal polynomial, a factorisation): no verdict
+        reason = f"not decided (the algebra did not finish: {type(exc).__name__})"
     ce = witness.search(claim)
     if ce is not None:
         return Outcome(Verdict.REFUTED, "certified numeric counterexample", (), ce)
@@ -707,6 +711,9 @@ def _domain_outcome(claim: Claim) -> Outcome | None:
     prop = claim.prop
     if prop in _ON_AN_INTERVAL:
         v = domain.violation_on(conds, claim.option("on", REAL_LINE))
+        if v is not None and prop in ("maximum", "minimum"):
+            # the greatest value "on I" of a function undefined at points of I is not decided here
+            raise Undecided(f"f is not defined at x = {v.x}, a point of the interval")
         return None if v is None else _undefined(v)
     if prop == "value":
         v = domain.violation_at(conds, claim.option("at"))

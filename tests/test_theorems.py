@@ -87,7 +87,7 @@ BAD_FILES = {
     "bad expect": ('[[theorem]]\nid = "a"\nexpr = "sigmoid"\nproperty = "even"\nexpect = "yes"\n', "expect must be"),
     "unknown key": ('[[theorem]]\nid = "a"\nexpr = "sigmoid"\nproperty = "even"\nexpect = "proved"\nfoo = 1\n', "unknown key 'foo'"),
     "bad option": ('[[theorem]]\nid = "a"\nexpr = "sigmoid"\nproperty = "even"\nexpect = "proved"\non = "R"\n', "does not take option"),
-    "no theorems": ('title = "x"\n', "unknown top-level key"),
+    "no theorems": ('title = "x"\n', "not a theorem file: no [[theorem]] tables"),
 }
 
 

@@ -65,7 +65,7 @@ def junit_xml(outcomes: Sequence[Outcome], skipped: Sequence[Skipped] = (), seco
                                                                       f"{o.explanation}"), type=o.verdict)
                 fail.text = _clean(f"{t.where}: {t.title}\n{o.details or o.explanation}")
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True)) + b"\n"
 
 
 def _escape_data(text: str) -> str:

@@ -87,7 +87,7 @@ def _build() -> argparse.ArgumentParser:
                                     "(x, numbers, + - * / ** ^, pi, E, exp log sqrt sinh cosh tanh sech sigmoid "
                                     "softplus, diff(EXPR, x[, n]), logistic(EXPR, L, k, x0)).",
                         formatter_class=argparse.RawDescriptionHelpFormatter)
-    pr.epilog_factory = _property_table  # type: ignore[attr-defined]
+    pr.epilog_factory = _property_table
     pr.add_argument("expr", metavar="EXPR", help="the function of x")
     pr.add_argument("property", metavar="PROPERTY", help="one of the properties listed below")
     pr.add_argument("--on", metavar="I", help="the interval the claim is about, e.g. '(-oo, 0]', '[0, oo)', "

@@ -56,10 +56,14 @@ def _relative(config: pytest.Config, path: Path) -> str:
         return str(path)
 
 
+def _skipped(config: pytest.Config) -> list[tuple[str, str]]:
+    return config.stash[_SKIPPED] if _SKIPPED in config.stash else []
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     workeroutput = getattr(session.config, "workeroutput", None)
     if workeroutput is not None:  # a pytest-xdist worker: hand the list to the controller
-        workeroutput[_WORKER_KEY] = [list(item) for item in session.config.stash.get(_SKIPPED, [])]
+        workeroutput[_WORKER_KEY] = [list(item) for item in _skipped(session.config)]
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -70,12 +74,13 @@ def pytest_testnodedown(node: Any, error: object) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-    skipped = sorted(set(config.stash.get(_SKIPPED, [])))
+    skipped = sorted(set(_skipped(config)))
     if not skipped:
         return
     terminalreporter.section("sigsym")
-    terminalreporter.write_line(f"skipped {len(skipped)} .toml file{'s' if len(skipped) != 1 else ''} "
-                                f"that hold no [[theorem]] tables:")
+    many = len(skipped) != 1
+    terminalreporter.write_line(f"skipped {len(skipped)} .toml file{'s' if many else ''} "
+                                f"that hold{'' if many else 's'} no [[theorem]] tables:")
     for path, reason in skipped:
         terminalreporter.write_line(f"  {path}: {reason}")
 
@@ -102,10 +107,10 @@ class TheoremFile(pytest.File):
         for theorem in theorems:
             yield TheoremItem.from_parent(self, name=theorem.id, theorem=theorem)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:  # type: ignore[override]
         if isinstance(excinfo.value, TheoremFileCollectError):
             return str(excinfo.value)
-        return super().repr_failure(excinfo, style)
+        return super().repr_failure(excinfo)
 
 
 class TheoremFailure(Exception):

@@ -113,6 +113,7 @@ def load(path: str | Path) -> list[Theorem]:
         for key in ("id", "expr", "property", "expect", "title", "section", "note"):
             if key in t and not isinstance(t[key], str):
                 raise TheoremFileError(f"{where}: {label}: {key} must be a string")
+        tid = t["id"]
         if not _ID.match(tid):
             raise TheoremFileError(f"{where}: {label}: id must be letters, digits, '-', '_' or '.'")
         if tid in seen:
@@ -133,7 +134,7 @@ def load(path: str | Path) -> list[Theorem]:
             normalize_options(t["property"], {k: (str(v) if k != "digits" else v) for k, v in options.items()})
         except SigsymError as exc:
             raise TheoremFileError(f"{where}: {label}: {exc}") from None
-        out.append(Theorem(tid, t.get("title", tid), t["expr"], t["property"], t["expect"],
+        out.append(Theorem(tid, t["title"] if "title" in t else tid, t["expr"], t["property"], t["expect"],
                            tuple((k, str(v) if k != "digits" else v) for k, v in options.items()),
                            str(p), lines.get(tid), t.get("section", ""), t.get("note", "")))
     return out

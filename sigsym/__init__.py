@@ -97,7 +97,7 @@ def _in_x(expr: object) -> object:
         from .catalogue import X
 
         (var,) = free
-        if var != X and getattr(var, "is_extended_real", None) is not False:
+        if var != X and getattr(var, "is_real", None) is not False:
             return expr.xreplace({var: X})  # type: ignore[attr-defined]
     return expr
 
@@ -182,19 +182,6 @@ def parse_interval(text: str) -> Interval:
 _FUNCTIONS = frozenset({"prove", "derive", "check", "notes", "parse", "parse_interval"})
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        module, attr = _LAZY[name]
-        value = getattr(import_module(module), attr)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'sigsym' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(__all__) | {n for n in globals() if n.startswith("__")})
-
-
 class _Package(types.ModuleType):
     """The sigsym package object. Importing a submodule normally binds it as an attribute of the
     package, which would replace the functions ``sigsym.parse``, ``sigsym.derive`` and
@@ -205,6 +192,18 @@ class _Package(types.ModuleType):
         if name in _FUNCTIONS and isinstance(value, types.ModuleType):
             return
         super().__setattr__(name, value)
+
+    def __getattr__(self, name: str) -> Any:
+        """The classes and constants of the API, imported on first access."""
+        if name in _LAZY:
+            module, attr = _LAZY[name]
+            value = getattr(import_module(module), attr)
+            setattr(self, name, value)
+            return value
+        raise AttributeError(f"module 'sigsym' has no attribute {name!r}")
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(__all__) | {n for n in vars(self) if n.startswith("__")})
 
 
 sys.modules[__name__].__class__ = _Package

@@ -97,7 +97,7 @@ def as_expr(value: object, what: str = "expression") -> sp.Expr:
         if len(free) > 1:
             names = ", ".join(sorted(s.name for s in free))
             raise ParseError(f"{what} must be a function of one variable, not of {names}")
-        if any(s.is_extended_real is False for s in free):
+        if any(s.is_real is False for s in free):
             raise ParseError(f"{what}: the variable must be real")
         return value.xreplace({s: X for s in free})  # any single real symbol is the variable x
     if isinstance(value, int | Fraction):

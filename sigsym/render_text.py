@@ -8,7 +8,7 @@ its text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .derive import Derivation
@@ -62,7 +62,14 @@ def statement(claim: Claim) -> str:
         return f"{name} is {prop}"
     if prop == "value":
         if "digits" in opts:
-            return f"{at(opts['at'])} ≈ {opts['equals']} (rounded to {opts['digits']} decimals)"
+            from fractions import Fraction
+
+            from .numeric import decimal
+
+            v: Any = claim.option("equals")
+            k = int(opts["digits"])
+            shown = decimal(Fraction(int(v.p), int(v.q)), k) if getattr(v, "is_Rational", False) else opts["equals"]
+            return f"{at(opts['at'])} ≈ {shown} (rounded to {k} decimals)"
         return f"{at(opts['at'])} = {opts['equals']}"
     if prop == "limit":
         return f"the limit of {name} as x → {opts['at']} is {opts['equals']}"

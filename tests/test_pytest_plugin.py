@@ -141,3 +141,15 @@ def test_under_xdist_the_result_is_the_serial_one(pytester: pytest.Pytester) -> 
     parallel.stdout.fnmatch_lines(["*2 workers*", "*prime-decreasing*", "*expected proved, got refuted*"])
     assert "skipped 1 .toml file that holds no [[theorem]] tables:\n  settings.toml: no [[theorem]] tables" \
         in parallel.stdout.str()
+
+
+def test_no_sympy_until_a_theorem_file_is_found(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".toml", settings='[server]\nport = 1\n')
+    pytester.makeconftest("""
+import sys
+
+def pytest_sessionfinish(session):
+    print("SYMPY LOADED" if "sympy" in sys.modules or "jinja2" in sys.modules else "NOTHING HEAVY")
+""")
+    result = pytester.runpytest_subprocess("-s", "-p", "no:cacheprovider", "-p", "no:hypothesispytest")
+    result.stdout.fnmatch_lines(["*NOTHING HEAVY*"])

@@ -188,3 +188,13 @@ def test_failed_pdf_keeps_the_tex_it_compiled(tmp_path: Path, capsys: pytest.Cap
     # the line the error names is that line of the file that now exists
     line = int(err.split("line ")[1].split()[0])
     assert "undefinedcommandforthetest" in out.read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+def test_readme_prove_examples_print_what_the_readme_shows(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").splitlines()
+    shown = [(line[2:], readme[i + 1]) for i, line in enumerate(readme[:-1])
+             if line.startswith("$ sigsym prove ") and readme[i + 1].startswith(("proved: ", "refuted: "))]
+    assert len(shown) >= 4
+    for command, first in shown:
+        _, out, _ = _run(capsys, *shlex.split(command)[1:])
+        assert out.splitlines()[0] == first, command

@@ -46,9 +46,6 @@ class Outcome:
     def errored(self) -> bool:
         return self.verdict == ERROR
 
-    def explain(self) -> str:
-        return self.explanation
-
 
 def _explain(proof: Proof) -> str:
     if proof.verdict.value == "unknown":
@@ -124,6 +121,7 @@ def run_all(theorems: Sequence[Theorem], jobs: int = 1) -> Iterator[Outcome]:
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(theorems)))
+    broken: list[Theorem] = []
     try:
         pending: dict[Future[Outcome], Theorem] = {pool.submit(_in_worker, t): t for t in theorems}
         while pending:
@@ -133,9 +131,24 @@ def run_all(theorems: Sequence[Theorem], jobs: int = 1) -> Iterator[Outcome]:
                 try:
                     yield fut.result()
                 except BrokenProcessPool:
-                    yield Outcome(theorem, ERROR, 0.0, "internal error: the worker process running it died")
+                    broken.append(theorem)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+    # A worker died (a crash, the OOM killer) and took the pool down with the theorems it held:
+    # each of those runs again in a process of its own, so that only the culprit is an error.
+    for theorem in sorted(broken, key=theorems.index):
+        yield _alone(theorem)
+
+
+def _alone(theorem: Theorem) -> Outcome:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(_in_worker, theorem).result()
+        except BrokenProcessPool:
+            return Outcome(theorem, ERROR, 0.0, "internal error: the process running it died")
 
 
 def check(paths: Sequence[str | os.PathLike[str]] | None = None, jobs: int = 1,

@@ -244,16 +244,6 @@ def examine(path: Path) -> Skipped | None:
     return Skipped(str(path), "a well-known configuration file" if quiet else "no [[theorem]] tables", quiet)
 
 
-def is_theorem_file(path: Path) -> bool:
-    """Whether ``path`` is a .toml theorem file (near-misses count: loading them reports why)."""
-    if path.suffix.lower() != ".toml":
-        return False
-    try:
-        return examine(path) is None
-    except TheoremFileError:
-        return True
-
-
 def _walk(folder: Path) -> list[Path]:
     """The .toml files under a folder, sorted, without entering hidden folders, caches,
     installed packages or virtual environments."""

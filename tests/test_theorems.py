@@ -423,3 +423,24 @@ def test_python_check_api(tmp_path: Path) -> None:
     assert outcomes[2].explanation.startswith("counterexample:")
     serial = sigsym.check([str(tmp_path / "t.toml")])
     assert serial[0].proof is not None and serial[0].proof.proved
+
+
+def test_a_crashing_worker_costs_only_its_theorem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    from sigsym.theorems import Theorem
+
+    original = Theorem.run
+
+    def run(self: Theorem):  # noqa: ANN202
+        if self.id == "prime-max":
+            os._exit(3)  # as a segfault or the OOM killer would end the worker
+        return original(self)
+
+    monkeypatch.setattr(Theorem, "run", run)
+    assert main(["check", str(_write(tmp_path, WRONG)), "-j", "2", "--json"]) == 4
+    data = json.loads(capsys.readouterr().out)
+    verdicts = {t["id"]: (t["verdict"], t["explanation"]) for t in data["theorems"]}
+    assert verdicts["prime-even"] == ("proved", None) and verdicts["prime-decreasing"][0] == "refuted"
+    assert verdicts["prime-max"] == ("error", "internal error: the process running it died")

@@ -44,6 +44,17 @@ def _symbol(claim: Claim) -> str | None:
     return None
 
 
+def _decimal(value: Any, digits: int) -> str:
+    """A rational claimed value written with ``digits`` decimals, as the user wrote it."""
+    from fractions import Fraction
+
+    from .numeric import decimal
+
+    if getattr(value, "is_Rational", False):
+        return decimal(Fraction(int(value.p), int(value.q)), digits)
+    return str(value)
+
+
 def statement(claim: Claim) -> str:
     """The claim as an English sentence."""
     opts = {k: str(v) for k, v in claim.options}
@@ -62,14 +73,8 @@ def statement(claim: Claim) -> str:
         return f"{name} is {prop}"
     if prop == "value":
         if "digits" in opts:
-            from fractions import Fraction
-
-            from .numeric import decimal
-
-            v: Any = claim.option("equals")
             k = int(opts["digits"])
-            shown = decimal(Fraction(int(v.p), int(v.q)), k) if getattr(v, "is_Rational", False) else opts["equals"]
-            return f"{at(opts['at'])} ≈ {shown} (rounded to {k} decimals)"
+            return f"{at(opts['at'])} ≈ {_decimal(claim.option('equals'), k)} (rounded to {k} decimals)"
         return f"{at(opts['at'])} = {opts['equals']}"
     if prop == "limit":
         return f"the limit of {name} as x → {opts['at']} is {opts['equals']}"
@@ -98,6 +103,8 @@ def statement_latex(claim: Claim) -> str:
     from .notes import claim_tex
 
     opts = {k: (v if isinstance(v, int) and not isinstance(v, bool) else str(v)) for k, v in claim.options}
+    if "digits" in opts:
+        opts["equals"] = _decimal(claim.option("equals"), int(opts["digits"]))
     try:
         return claim_tex(claim.source or str(claim.expr), claim.prop, opts)
     except SigsymError:

@@ -105,6 +105,9 @@ class Derivation:
 
         return derivation_text(self)
 
+    def __repr__(self) -> str:
+        return f"<Derivation of order {self.order} of {self.source} ({self.route}, {len(self.steps)} steps): {self.result_text[:80]}>"
+
     def _repr_latex_(self) -> str:
         """Jupyter: the derivation as one align* environment, starting from its left-hand side."""
         from .render_text import derivation_latex

@@ -142,8 +142,12 @@ class TheoremItem(pytest.Item):
         raise TheoremFailure("\n".join(line for line in lines if line))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        from .errors import SigsymError
+
         if isinstance(excinfo.value, TheoremFailure):
             return excinfo.value.message
+        if isinstance(excinfo.value, SigsymError):  # the environment, e.g. a bad SIGSYM_TIME_BUDGET
+            return f"sigsym: error: {excinfo.value}"
         return super().repr_failure(excinfo, style)
 
     def reportinfo(self) -> tuple[Path, int, str]:

@@ -122,8 +122,10 @@ def test_derivation_results_are_sympy_objects() -> None:
     assert sigsym.prove(high.result, "identity", equals=sp.diff(sigsym.sigmoid(x), x, 30)).proved
 
 
-def test_derivation_str() -> None:
-    assert str(sigsym.derive("tanh")).splitlines()[-1] == "in terms of f: 1 - f**2"
+def test_derivation_str_and_repr() -> None:
+    d = sigsym.derive("tanh")
+    assert str(d).splitlines()[-1] == "in terms of f: 1 - f**2"
+    assert repr(d) == f"<Derivation of order 1 of tanh (rules, {len(d.steps)} steps): {d.result_text}>"
 
 
 # ---------------------------------------------------------------- SymPy in

@@ -7,9 +7,9 @@ from test_theorems import GOOD, WRONG
 
 # In-process pytester runs drop the modules they imported afterwards; loading the engine here,
 # once, keeps every run on the same SymPy classes and caches.
-import sigsym.properties  # noqa: F401, E402
-import sigsym.render_text  # noqa: F401, E402
-import sigsym.runner  # noqa: F401, E402
+import sigsym.properties  # noqa: F401
+import sigsym.render_text  # noqa: F401
+import sigsym.runner  # noqa: F401
 
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestAssertRewriteWarning")
 

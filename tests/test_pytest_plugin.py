@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+# In-process pytester runs drop the modules they imported afterwards; loading the engine here,
+# once, keeps every run on the same SymPy classes and caches (and hypothesis, which its pytest
+# plugin would otherwise import again at the end of every run).
+import hypothesis  # noqa: F401
 import pytest
 from test_theorems import GOOD, WRONG
 
-# In-process pytester runs drop the modules they imported afterwards; loading the engine here,
-# once, keeps every run on the same SymPy classes and caches.
 import sigsym.properties  # noqa: F401
 import sigsym.render_text  # noqa: F401
 import sigsym.runner  # noqa: F401

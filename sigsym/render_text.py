@@ -34,7 +34,7 @@ def _symbol(claim: Claim) -> str | None:
         return entry.plain
     try:
         shown = parse(claim.source, keep_derivatives=True) if claim.source else None
-    except SigsymError:
+    except (SigsymError, RecursionError, MemoryError, ValueError, TypeError):  # display only: fall back to the text
         return None
     if isinstance(shown, sp.Derivative) and len(shown.variable_count) == 1:
         (var, n), = shown.variable_count

@@ -1,37 +1,104 @@
 """The ``sigsym`` command: argparse front end, one-line errors, contract exit codes.
 
-Heavy modules (SymPy, jinja2) are imported inside the subcommand that needs them.
+Heavy modules (SymPy, jinja2) are imported inside the subcommand that needs them. Option values
+may start with ``-`` (``--equals -sqrt(3)/18``, ``--at -log(2+sqrt(3))``), and ``--`` marks an
+expression that starts with ``-`` (``sigsym prove -- "-sigmoid(x)" negative``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from .errors import InternalError, SigsymError
+from .errors import InternalError, OutputError, SigsymError, ToolError
+
+if TYPE_CHECKING:
+    from .runner import Outcome
+    from .theorems import Found
+
+# property: (options, an example that sigsym proves). The options must match the property's spec
+# (tests/test_cli.py checks this table against sigsym.properties.PROPERTIES, example by example).
+PROPERTY_HELP: dict[str, tuple[str, str]] = {
+    "identity": ("--equals G", 'sigsym prove "diff(sigmoid(x), x)" identity --equals "sigmoid(x)*(1 - sigmoid(x))"'),
+    "even": ("", 'sigsym prove "diff(sigmoid(x), x)" even'),
+    "odd": ("", "sigsym prove tanh odd"),
+    "value": ("--at A --equals V [--digits K]",
+              'sigsym prove "diff(sigmoid(x), x)" value --at 2 --equals 0.1050 --digits 4'),
+    "limit": ("--at P --equals V", "sigsym prove sigmoid limit --at -oo --equals 0"),
+    "positive": ("[--on I]", 'sigsym prove "diff(sigmoid(x), x)" positive'),
+    "negative": ("[--on I]", 'sigsym prove -- "-sigmoid(x)" negative'),
+    "nonnegative": ("[--on I]", 'sigsym prove "tanh(x)**2" nonnegative'),
+    "nonpositive": ("[--on I]", 'sigsym prove "sigmoid(x) - 1" nonpositive'),
+    "nonzero": ("[--on I]", 'sigsym prove tanh nonzero --on "(0, oo)"'),
+    "increasing": ("[--on I]", 'sigsym prove "diff(sigmoid(x), x)" increasing --on "(-oo, 0]"'),
+    "decreasing": ("[--on I]", 'sigsym prove "diff(sigmoid(x), x)" decreasing --on "[0, oo)"'),
+    "maximum": ("--equals V [--at A] [--on I]", 'sigsym prove "diff(sigmoid(x), x)" maximum --equals 1/4 --at 0'),
+    "minimum": ("--equals V [--at A] [--on I]",
+                'sigsym prove "diff(sigmoid(x), x, 2)" minimum --equals -sqrt(3)/18 --at "log(2 + sqrt(3))"'),
+    "range": ("--equals I", 'sigsym prove "diff(sigmoid(x), x)" range --equals "(0, 1/4]"'),
+    "smooth": ("[--on I]", "sigsym prove sigmoid smooth"),
+    "stirling-form": ("", "sigsym prove sigmoid stirling-form"),
+}
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad usage in one line and exit code 2."""
+    """argparse that reports bad usage in one line and exit code 2; its epilog may be made only
+    when help is asked for (the property table imports the prover)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    epilog_factory: Callable[[], str] | None = None
+
+    def error(self, message: str) -> NoReturn:
         raise SigsymError(f"{self.prog}: {message}")
+
+    def format_help(self) -> str:
+        if self.epilog_factory is not None:
+            self.epilog = self.epilog_factory()
+        return super().format_help()
+
+
+def _property_table() -> str:
+    from .properties import PROPERTIES
+
+    lines = ["properties (options; holds when; example):"]
+    for name, spec in PROPERTIES.items():
+        options, example = PROPERTY_HELP.get(name, ("", ""))
+        lines.append(f"  {name:<14}{options or '(no options)'}")
+        lines.append(f"  {'':<14}{spec.holds_when}")
+        if example:
+            lines.append(f"  {'':<14}$ {example}")
+    lines += ["", "Verdicts: proved (exit 0), refuted with a checked counterexample (1), unknown (3).",
+              "Values may start with '-' (--equals -sqrt(3)/18); an EXPR that starts with '-' goes after",
+              "'--' (sigsym prove -- \"-sigmoid(x)\" negative). SIGSYM_TIME_BUDGET sets the seconds per decision."]
+    return "\n".join(lines)
 
 
 def _build() -> argparse.ArgumentParser:
-    p = _Parser(prog="sigsym", description="Derive, prove and typeset the logistic sigmoid and relatives.")
+    p = _Parser(prog="sigsym", description="Derive, prove and typeset the logistic sigmoid and relatives.",
+                epilog="Exit codes: 0 proved / success, 1 refuted / a theorem not as expected, 2 bad input or "
+                       "environment, 3 unknown, 4 internal error. 'sigsym COMMAND --help' for each command.")
     p.add_argument("--version", action="version", version="sigsym 0.1.0")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    pr = sub.add_parser("prove", help="decide a property: proved, refuted (with counterexample) or unknown")
-    pr.add_argument("expr", metavar="EXPR")
-    pr.add_argument("property", metavar="PROPERTY")
-    pr.add_argument("--on", metavar="I")
-    pr.add_argument("--at", metavar="P")
-    pr.add_argument("--equals", metavar="V")
-    pr.add_argument("--digits", metavar="K")
-    pr.add_argument("--json", action="store_true")
+    pr = sub.add_parser("prove", help="decide a property: proved, refuted (with counterexample) or unknown",
+                        description="Decide a property of EXPR, a function of x such as \"diff(sigmoid(x), x)\":\n"
+                                    "x, numbers, + - * / ** ^, pi, E, exp log sqrt sinh cosh tanh sech sigmoid\n"
+                                    "softplus, diff(EXPR, x[, n]), logistic(EXPR, L, k, x0).",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    pr.epilog_factory = _property_table
+    pr.add_argument("expr", metavar="EXPR", help="the function of x")
+    pr.add_argument("property", metavar="PROPERTY", help="one of the properties listed below")
+    pr.add_argument("--on", metavar="I", help="the interval the claim is about, e.g. '(-oo, 0]', '[0, oo)', "
+                                              "'(0, 1/4]' (default: R, the real line)")
+    pr.add_argument("--at", metavar="P", help="the point: a number or closed form (2, -1/2, log(3)); "
+                                              "for limit also oo or -oo")
+    pr.add_argument("--equals", metavar="V", help="the claimed value (value, limit, maximum, minimum), "
+                                                  "function (identity) or interval (range)")
+    pr.add_argument("--digits", metavar="K", help="for value: compare f(at) rounded to K decimals with --equals")
+    pr.add_argument("--json", action="store_true", help="print the proof as JSON")
 
     de = sub.add_parser("derive", help="derive step by step, every step checked")
     de.add_argument("expr", metavar="EXPR")
@@ -42,9 +109,20 @@ def _build() -> argparse.ArgumentParser:
     de.add_argument("--digits", default="4", metavar="K", help="decimals for --at (certified)")
     de.add_argument("--json", action="store_true")
 
-    ch = sub.add_parser("check", help="run theorem files (default: the bundled proofs)")
+    ch = sub.add_parser("check", help="run theorem files (default: the bundled proofs)",
+                        description="Run the [[theorem]] tables of TOML theorem files; folders are searched "
+                                    "(hidden folders and virtual environments are not entered). One line per "
+                                    "theorem as it finishes, then 'N passed, N failed'. A theorem that hits an "
+                                    "internal error is an ERROR line, counted among the failed; the exit code "
+                                    "is then 4, else 1 if any theorem failed, else 0.")
     ch.add_argument("paths", nargs="*", metavar="FILE|DIR")
-    ch.add_argument("--json", action="store_true")
+    ch.add_argument("--json", action="store_true", help="print the outcomes as JSON at the end")
+    ch.add_argument("--junit-xml", metavar="FILE", help="also write a JUnit XML report")
+    ch.add_argument("-j", "--jobs", default="1", metavar="N",
+                    help="run theorems in N processes (0: one per core; default 1)")
+    ch.add_argument("--skip-non-theorem-files", action="store_true",
+                    help="skip, rather than reject, named .toml files without [[theorem]] tables (for "
+                         "pre-commit, which passes every changed .toml file)")
 
     no = sub.add_parser("notes", help="write LaTeX lecture notes, slides or a fragment")
     no.add_argument("expr", nargs="?", default="sigmoid", metavar="EXPR")
@@ -63,6 +141,93 @@ def _build() -> argparse.ArgumentParser:
     te.add_argument("--force", action="store_true")
     return p
 
+
+# ---------------------------------------------------------------- argument words
+
+_PROTECT = " "  # argparse takes a word containing a space as a value, never as an option
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser | None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found = action.choices.get(name)
+            return found if isinstance(found, argparse.ArgumentParser) else None
+    return None
+
+
+def prepare(argv: Sequence[str], parser: argparse.ArgumentParser) -> tuple[list[str], set[str], list[str]]:
+    """Words for argparse, with values that start with '-' kept as values.
+
+    ``--equals -x`` becomes ``--equals=-x`` (argparse would read ``-x`` as an option); a word
+    after ``--`` that starts with '-' and is not an option of the command is a positional value
+    (so ``sigsym prove -- -sigmoid(x) negative --on I`` works). Returns the words, the
+    positional values that were marked so (to be unmarked after parsing), and words before ``--``
+    that look like an expression read as an option (for the error message).
+    """
+    words = list(argv)
+    index = next((i for i, w in enumerate(words) if not w.startswith("-")), None)
+    command = _subparser(parser, words[index]) if index is not None else None
+    if command is None or index is None:
+        return words, set(), []
+    takes_value: dict[str, str] = {}
+    flags: set[str] = set()
+    for action in command._actions:
+        long = next((o for o in action.option_strings if o.startswith("--")), None)
+        for option in action.option_strings:
+            if action.nargs == 0:
+                flags.add(option)
+            elif long is not None:
+                takes_value[option] = long
+    known = set(takes_value) | flags
+
+    out = words[:index + 1]
+    marked: set[str] = set()
+    suspicious: list[str] = []
+    after_dashes = False
+    i = index + 1
+    while i < len(words):
+        w = words[i]
+        if w == "--" and not after_dashes:
+            after_dashes = True
+        elif w in takes_value and i + 1 < len(words) and words[i + 1].startswith("-") \
+                and words[i + 1] not in known and words[i + 1] != "--":
+            out.append(f"{takes_value[w]}={words[i + 1]}")
+            i += 1
+        elif after_dashes and w.startswith("-") and w.split("=")[0] not in known:
+            out.append(_PROTECT + w)
+            marked.add(_PROTECT + w)
+        else:
+            if w.startswith("-") and w.split("=")[0] not in known and not after_dashes:
+                suspicious.append(w)
+            out.append(w)
+        i += 1
+    return out, marked, suspicious
+
+
+def _unmark(args: argparse.Namespace, marked: set[str]) -> None:
+    for key, value in vars(args).items():
+        if isinstance(value, str) and value in marked:
+            setattr(args, key, value[len(_PROTECT):])
+        elif isinstance(value, list):
+            setattr(args, key, [v[len(_PROTECT):] if isinstance(v, str) and v in marked else v for v in value])
+
+
+_NOT_EMPTY = ("expr", "property", "on", "at", "equals", "digits", "order", "route", "output", "title", "author",
+              "format", "templates", "junit_xml", "jobs", "directory")
+
+
+def _no_empty_values(args: argparse.Namespace) -> None:
+    for key in _NOT_EMPTY:
+        value = getattr(args, key, None)
+        if isinstance(value, str) and not value.strip():
+            name = key.upper() if key in ("expr", "property", "directory") else "--" + key.replace("_", "-")
+            raise SigsymError(f"{name} must not be empty")
+    for path in getattr(args, "paths", None) or []:
+        if not path.strip():
+            raise SigsymError("an empty FILE|DIR was given")
+
+
+# ---------------------------------------------------------------- commands
 
 def _prove(args: argparse.Namespace) -> int:
     from .properties import prove
@@ -105,16 +270,169 @@ def _derive(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(args: argparse.Namespace) -> int:
-    from .theorems import run_cli
+class _Progress:
+    """``[12/58] running sigmoid-prime-even`` on a terminal's stderr, rewritten in place and
+    cleared before each result line; nothing at all when stderr is not a terminal."""
 
-    return run_cli(args.paths, as_json=args.json)
+    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
+        self.total, self.stream, self.enabled, self.done = total, stream, enabled, 0
+
+    def show(self, running: str) -> None:
+        if self.enabled:
+            self.stream.write(f"\r\x1b[K[{self.done}/{self.total}] {running}"[:200])
+            self.stream.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise SigsymError(f"-j must be a whole number (0: one process per core), not {text!r}") from None
+    from .runner import jobs_for
+
+    return jobs_for(jobs)
+
+
+def _result_lines(o: Outcome) -> list[str]:
+    t = o.theorem
+    if o.errored:
+        head = f"ERROR {t.id}: {o.explanation} {o.seconds:.3f}s"
+    else:
+        head = f"{'ok  ' if o.ok else 'FAIL'} {t.id}: {o.verdict} (expected {t.expect}) {o.seconds:.3f}s"
+    if o.ok:
+        return [head]
+    lines = [head, f"     {t.where}: {t.title}"]
+    if not o.errored:
+        lines.append(f"     {o.explanation}")
+    return lines
+
+
+def _junit_target(path: str | None) -> Path | None:
+    """Checked before anything runs, so a long run does not fail at its very end."""
+    if path is None:
+        return None
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"--junit-xml {target}: is a folder")
+    if not target.parent.is_dir():
+        raise OutputError(f"--junit-xml {target}: no such folder {target.parent}")
+    return target
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.sigsym-tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    import json
+    import time
+
+    from .ci import github_annotation, in_github_actions, junit_xml
+    from .runner import exit_code, run_all
+    from .theorems import collect, load
+
+    jobs = _jobs(args.jobs)
+    junit = _junit_target(args.junit_xml)
+    found: Found = collect(args.paths, skip_other_files=args.skip_non_theorem_files)
+    theorems = [t for f in found.files for t in load(f)]  # every file validated before anything runs
+    github = in_github_actions()
+    start = time.perf_counter()
+    if not args.json:
+        for s in found.reported:
+            print(f"skip {s.path}: {s.reason}")
+    progress = _Progress(len(theorems), sys.stderr, not args.json and sys.stderr.isatty() and len(theorems) > 1)
+    outcomes: list[Outcome] = []
+    if theorems:
+        progress.show(f"running {theorems[0].id}" if jobs == 1 else f"running in {jobs} processes")
+    for o in run_all(theorems, jobs):
+        outcomes.append(o)
+        progress.done += 1
+        progress.clear()
+        if not args.json:
+            print("\n".join(_result_lines(o)), flush=True)
+        if github and not o.ok:
+            print(github_annotation(o), file=sys.stderr if args.json else sys.stdout, flush=True)
+        if progress.done < len(theorems):
+            nxt = theorems[progress.done].id if jobs == 1 else f"{len(theorems) - progress.done} left"
+            progress.show(f"running {nxt}")
+    progress.clear()
+    order = {t: i for i, t in enumerate(theorems)}
+    outcomes.sort(key=lambda o: order[o.theorem])
+    passed = sum(o.ok for o in outcomes)
+    errors = sum(o.errored for o in outcomes)
+    failed = len(outcomes) - passed
+    if junit is not None:
+        _write(junit, junit_xml(outcomes, found.skipped, time.perf_counter() - start))
+    if args.json:
+        print(json.dumps({
+            "passed": passed, "failed": failed, "errors": errors,
+            "skipped": [{"file": s.path, "reason": s.reason} for s in found.reported],
+            "theorems": [{"id": o.theorem.id, "file": o.theorem.file, "line": o.theorem.line,
+                          "expect": o.theorem.expect, "verdict": o.verdict, "ok": o.ok,
+                          "seconds": round(o.seconds, 4), "explanation": o.explanation or None,
+                          "proof": o.data} for o in outcomes]}, indent=2, ensure_ascii=False))
+    else:
+        if errors:
+            print(f"{errors} {'error' if errors == 1 else 'errors'} (internal errors, counted as failed)")
+        print(f"{passed} passed, {failed} failed")
+    sys.stdout.flush()
+    return exit_code(outcomes)
 
 
 def _notes(args: argparse.Namespace) -> int:
-    from .render import notes_command
+    """Write the notes; with --pdf, a failed build still writes the .tex it compiled and names it."""
+    import shutil
 
-    return notes_command(args)
+    from .render import (
+        FORMATS,
+        TEXLIVE_HINT,
+        build_document,
+        build_pdf,
+        check_writable,
+        default_output,
+        render,
+        write_atomic,
+    )
+
+    if args.pdf and shutil.which("pdflatex") is None:
+        raise ToolError(TEXLIVE_HINT)
+    if args.format not in FORMATS:
+        raise SigsymError(f"--format must be one of {', '.join(FORMATS)}, not {args.format!r}")
+    for label, value in (("--title", args.title), ("--author", args.author)):
+        if value is not None and len(value) > 500:
+            raise SigsymError(f"{label} is longer than 500 characters")
+    doc = build_document(args.expr, title=args.title, author=args.author, fmt=args.format,
+                         solutions=not args.no_solutions)
+    out = Path(args.output) if args.output else default_output(doc["name"] if doc["name"] != "f" else "expr", args.format)
+    if out.suffix != ".tex":
+        raise SigsymError(f"-o {out}: the output must end in .tex")
+    check_writable(out, args.force)
+    pdf_path = out.with_suffix(".pdf")
+    if args.pdf:
+        check_writable(pdf_path, args.force)
+    tex = render(doc, args.format, args.templates)
+    try:
+        pdf = build_pdf(tex, out.stem) if args.pdf else None
+    except ToolError as exc:  # pdflatex failed: keep the LaTeX it compiled, so the error can be found in it
+        write_atomic(out, tex.encode("utf-8"))
+        raise ToolError(f"{exc}; the LaTeX source is in {out}") from None
+    write_atomic(out, tex.encode("utf-8"))
+    print(f"wrote {out}")
+    if pdf is not None:
+        write_atomic(pdf_path, pdf)
+        print(f"wrote {pdf_path}")
+    return 0
 
 
 def _templates(args: argparse.Namespace) -> int:
@@ -128,9 +446,19 @@ _COMMANDS = {"prove": _prove, "derive": _derive, "check": _check, "notes": _note
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = _build().parse_args(argv)
+        parser = _build()
+        words, marked, suspicious = prepare(sys.argv[1:] if argv is None else argv, parser)
+        try:
+            args = parser.parse_args(words)
+        except SigsymError as exc:
+            if suspicious:
+                raise SigsymError(f"{exc} ({suspicious[0]!r} was read as an option; an expression that starts "
+                                  f"with '-' goes after '--', as in: sigsym prove -- \"{suspicious[0]}\" negative)") from None
+            raise
+        _unmark(args, marked)
         if not args.command:
             raise SigsymError("a command is required: prove, derive, check, notes or templates (see sigsym --help)")
+        _no_empty_values(args)
         return _COMMANDS[args.command](args)
     except SigsymError as exc:
         print(f"sigsym: error: {_one_line(str(exc))}", file=sys.stderr)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
+from typing import Any
 
 import sympy as sp
 
@@ -46,7 +48,12 @@ class DStep:
 
 @dataclass(frozen=True)
 class Derivation:
-    """The checked derivation of the order-th derivative of expr."""
+    """The checked derivation of the order-th derivative of expr.
+
+    ``result`` and ``in_terms_of_f`` are SymPy expressions (the latter in the symbol ``f``, built
+    only when asked for: at order 1000 it is large); ``result_text`` and ``in_terms_of_f_text``
+    are the same in SymPy syntax, as ``as_dict`` and the CLI show them.
+    """
 
     source: str
     expr: sp.Expr
@@ -55,25 +62,57 @@ class Derivation:
     steps: tuple[DStep, ...]
     result_text: str
     result_latex: str
-    in_terms_of_f: str | None
+    in_terms_of_f_text: str | None
     in_terms_latex: str | None
     name_latex: str = "f"
     _result: sp.Expr | None = field(default=None, repr=False, compare=False)
 
-    @property
-    def result(self) -> str:
-        return self.result_text
+    @cached_property
+    def _objects(self) -> tuple[sp.Expr, sp.Expr | None]:
+        """(result, in terms of f) as SymPy objects, by the same construction as their text."""
+        ode = higher.ode_polynomial(self.expr) if self.order > 1 else None
+        if ode is not None:
+            in_f = higher.poly_expr(higher.nth_in_f(ode, self.order))
+            return in_f.xreplace({higher.F: self.expr}), in_f
+        rel = higher.relation(self.expr, self.order) if self.in_terms_of_f_text is not None else None
+        in_f = higher.pretty_expr(rel) if rel is not None else None
+        if self._result is not None:
+            return self._result, in_f
+        last = self.steps[-1].after
+        if not isinstance(last, sp.Expr):
+            raise InternalError("a derivation without a final expression")
+        return last, in_f
 
-    def as_dict(self) -> dict:
+    @property
+    def result(self) -> sp.Expr:
+        """The derivative as a SymPy expression in x."""
+        return self._objects[0]
+
+    @property
+    def in_terms_of_f(self) -> sp.Expr | None:
+        """The derivative as a SymPy expression in the symbol ``f`` (the function itself), or None."""
+        return self._objects[1]
+
+    def as_dict(self) -> dict[str, Any]:
         return {"expr": self.source, "order": self.order, "route": self.route, "result": self.result_text,
-                "in_terms_of_f": self.in_terms_of_f, "steps": [s.as_dict() for s in self.steps]}
+                "in_terms_of_f": self.in_terms_of_f_text, "steps": [s.as_dict() for s in self.steps]}
 
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), indent=2, ensure_ascii=False)
 
+    def __str__(self) -> str:
+        from .render_text import derivation_text
+
+        return derivation_text(self)
+
+    def __repr__(self) -> str:
+        return f"<Derivation of order {self.order} of {self.source} ({self.route}, {len(self.steps)} steps): {self.result_text[:80]}>"
+
     def _repr_latex_(self) -> str:
-        body = r"\\ ".join(rf"&= {s.latex} && \text{{{s.rule}}}" for s in self.steps[:40])
-        return rf"$\begin{{aligned}}{body}\end{{aligned}}$"
+        """Jupyter: the derivation as one align* environment, starting from its left-hand side."""
+        from .render_text import derivation_latex
+
+        return derivation_latex(self)
 
 
 # ---------------------------------------------------------------- checking

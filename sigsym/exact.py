@@ -33,13 +33,13 @@ def is_zero(number: sp.Expr) -> bool | None:
         return number == 0
     if number.free_symbols:
         return None
-    if number.has(sp.log):
-        return _log_combination_zero(number)
     if number.atoms(sp.Function) - number.atoms(sp.exp, sp.CRootOf):
         from .catalogue import to_exp
 
         number = to_exp(number)
     number = number.xreplace({a: _exp_of_logs(a) for a in number.atoms(sp.exp)})
+    if number.has(sp.log):  # logarithms left outside exp: a combination of logs, or undecided
+        return _log_combination_zero(number)
     exps = list(number.atoms(sp.exp))
     args = [a.args[0] for a in exps]
     if number.has(sp.E):

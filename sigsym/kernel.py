@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import sympy as sp
 
@@ -124,7 +125,7 @@ class Proof:
     def proved(self) -> bool:
         return self.verdict is Verdict.PROVED
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         opts = {k: (str(v) if not isinstance(v, bool | int) else v) for k, v in self.claim.options}
         return {
             "verdict": self.verdict.value,
@@ -139,10 +140,27 @@ class Proof:
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), indent=2, ensure_ascii=False)
 
+    def __str__(self) -> str:
+        """One readable paragraph: the verdict on the claim, the evidence and the method."""
+        from .render_text import proof_summary
+
+        return proof_summary(self)
+
+    def __repr__(self) -> str:
+        from .render_text import statement
+
+        return f"<Proof {self.verdict.value}: {statement(self.claim)}>"
+
     def _repr_latex_(self) -> str:
-        lines = [rf"\text{{{self.claim.prop}: {self.verdict.value}}}"]
-        lines += [s.latex for s in self.steps if s.latex]
-        return "$\\begin{aligned}&" + r"\\ &".join(lines) + r"\end{aligned}$"
+        """Jupyter: the claim as a formula, the verdict, the steps and any counterexample."""
+        from .render_text import proof_latex
+
+        return proof_latex(self)
+
+    def _repr_markdown_(self) -> str:
+        from .render_text import proof_markdown
+
+        return proof_markdown(self)
 
 
 def conclude(claim: Claim, outcome: Outcome, cross_check: Callable[[Claim], Counterexample | None]) -> Proof:

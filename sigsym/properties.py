@@ -57,10 +57,19 @@ class Spec:
 
 
 def _interval(value: object, name: str) -> Interval:
+    """An interval: text such as '(-oo, 0]', or a SymPy ``Interval`` / ``S.Reals``."""
     if isinstance(value, Interval):
         return value
+    if value is sp.S.Reals:
+        return REAL_LINE
+    if isinstance(value, sp.Interval):
+        lo, hi = value.start, value.end
+        if lo.free_symbols or hi.free_symbols or lo.is_extended_real is not True or hi.is_extended_real is not True:
+            raise OptionError(f"option {name}: the ends of the interval must be real constants")
+        text = f"{'(' if value.left_open else '['}{lo}, {hi}{')' if value.right_open else ']'}"
+        return parse_interval(text)
     if not isinstance(value, str):
-        raise OptionError(f"option {name} must be an interval such as '(-oo, 0]'")
+        raise OptionError(f"option {name} must be an interval such as '(-oo, 0]' or a SymPy Interval")
     return parse_interval(value)
 
 
@@ -108,9 +117,12 @@ def _as_sympy(value: object, what: str) -> sp.Expr:
         return parse_function(value).expr
     if isinstance(value, sp.Expr):
         free = value.free_symbols
-        if any(s.name != "x" for s in free):
-            raise ParseError(f"{what} may only use the variable x")
-        return value.xreplace({s: X for s in free})
+        if len(free) > 1:
+            names = ", ".join(sorted(s.name for s in free))
+            raise ParseError(f"{what} must be a function of one variable, not of {names}")
+        if any(s.is_real is False for s in free):
+            raise ParseError(f"{what}: the variable must be real")
+        return value.xreplace({s: X for s in free})  # any single real symbol is the variable x
     if isinstance(value, int | Fraction):
         return _constant(value, what)
     raise ParseError(f"{what} must be text or a SymPy expression")

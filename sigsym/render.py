@@ -161,39 +161,19 @@ def default_output(name: str, fmt: str) -> Path:
     return Path(f"{name}-{suffix}.tex")
 
 
-def notes_command(args) -> int:  # noqa: ANN001 - argparse namespace
-    from .notes import build
-
-    if args.format not in FORMATS:
-        raise SigsymError(f"--format must be one of {', '.join(FORMATS)}, not {args.format!r}")
-    for label, value in (("--title", args.title), ("--author", args.author)):
-        if value is not None and len(value) > 500:
-            raise SigsymError(f"{label} is longer than 500 characters")
+def build_document(expr: str, **options: object) -> dict:
+    """The notes' view model (``notes.build``) under the time budget: a document that needs
+    longer is an ``OutOfTime`` error (exit 3), never a long wait."""
     from .budget import BudgetExceeded, budget, seconds
+    from .notes import build
 
     limit = seconds()
     try:
         with budget(limit):
-            doc = build(args.expr, title=args.title, author=args.author, fmt=args.format,
-                        solutions=not args.no_solutions)
+            return build(expr, **options)
     except BudgetExceeded:
         raise OutOfTime(f"the notes need more than the time budget of {limit:g} s "
                         "(SIGSYM_TIME_BUDGET)") from None
-    out = Path(args.output) if args.output else default_output(doc["name"] if doc["name"] != "f" else "expr", args.format)
-    if out.suffix != ".tex":
-        raise SigsymError(f"-o {out}: the output must end in .tex")
-    check_writable(out, args.force)
-    pdf_path = out.with_suffix(".pdf")
-    if args.pdf:
-        check_writable(pdf_path, args.force)
-    tex = render(doc, args.format, args.templates)
-    pdf = build_pdf(tex, out.stem) if args.pdf else None  # before writing anything: no partial output
-    write_atomic(out, tex.encode("utf-8"))
-    print(f"wrote {out}")
-    if pdf is not None:
-        write_atomic(pdf_path, pdf)
-        print(f"wrote {pdf_path}")
-    return 0
 
 
 def export_templates(directory: str, force: bool = False) -> int:

@@ -1,15 +1,121 @@
-"""Plain-text rendering of proofs and derivations for the terminal."""
+"""Proofs and derivations as text: terminal lines, one-paragraph summaries, Markdown and LaTeX
+for Jupyter.
+
+Claims are stated in English ("σ′ has maximum 1/4 at x = 0", "the range of σ′ is (0, 1/4]"),
+naming a catalogue function or one of its derivatives by its symbol and any other expression by
+its text.
+"""
 
 from __future__ import annotations
 
-from .kernel import Proof
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from .derive import Derivation
+    from .kernel import Claim, Proof
+
+_PRIMES = {1: "′", 2: "″", 3: "‴"}
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SIGN_WORDS = {"positive": "> 0", "negative": "< 0", "nonnegative": "≥ 0", "nonpositive": "≤ 0", "nonzero": "≠ 0"}
+
+
+# ---------------------------------------------------------------- claims in English
+
+def _symbol(claim: Claim) -> str | None:
+    """σ, σ′, tanh‴, σ⁽⁷⁾ … when the claim is about a catalogue function or a derivative of one."""
+    import sympy as sp
+
+    from .catalogue import X, lookup
+    from .errors import SigsymError
+    from .parse import parse
+
+    entry = lookup(claim.expr)
+    if entry is not None:
+        return entry.plain
+    try:
+        shown = parse(claim.source, keep_derivatives=True) if claim.source else None
+    except (SigsymError, RecursionError, MemoryError, ValueError, TypeError):  # display only: fall back to the text
+        return None
+    if isinstance(shown, sp.Derivative) and len(shown.variable_count) == 1:
+        (var, n), = shown.variable_count
+        inner = lookup(shown.expr)
+        if var == X and inner is not None and inner.plain:
+            return inner.plain + _PRIMES.get(int(n), f"⁽{str(int(n)).translate(_SUPERSCRIPT)}⁾")
+    return None
+
+
+def _decimal(value: Any, digits: int) -> str:
+    """A rational claimed value written with ``digits`` decimals, as the user wrote it."""
+    from fractions import Fraction
+
+    from .numeric import decimal
+
+    if getattr(value, "is_Rational", False):
+        return decimal(Fraction(int(value.p), int(value.q)), digits)
+    return str(value)
+
+
+def statement(claim: Claim) -> str:
+    """The claim as an English sentence."""
+    opts = {k: str(v) for k, v in claim.options}
+    symbol = _symbol(claim)
+    name = symbol or (claim.source or str(claim.expr))
+
+    def at(a: str) -> str:
+        return f"{symbol}({a})" if symbol else f"{name} at x = {a}"
+
+    on = opts.get("on")
+    where = f" on {on}" if on not in (None, "R") else ""
+    prop = claim.prop
+    if prop == "identity":
+        return f"{symbol + '(x)' if symbol else name} = {opts['equals']} for every real x"
+    if prop in ("even", "odd"):
+        return f"{name} is {prop}"
+    if prop == "value":
+        if "digits" in opts:
+            k = int(opts["digits"])
+            return f"{at(opts['at'])} ≈ {_decimal(claim.option('equals'), k)} (rounded to {k} decimals)"
+        return f"{at(opts['at'])} = {opts['equals']}"
+    if prop == "limit":
+        return f"the limit of {name} as x → {opts['at']} is {opts['equals']}"
+    if prop in _SIGN_WORDS:
+        return f"{name} is {prop}{where}"
+    if prop in ("increasing", "decreasing"):
+        return f"{name} is strictly {prop}{where}"
+    if prop in ("maximum", "minimum"):
+        point = f" at x = {opts['at']}" if "at" in opts else ""
+        return f"{name} has {prop} {opts['equals']}{point}{where}"
+    if prop == "range":
+        return f"the range of {name} is {opts['equals']}"
+    if prop == "smooth":
+        return f"{name} is smooth (infinitely differentiable){where}"
+    if prop == "stirling-form":
+        return f"every derivative of {name} is the Stirling closed form Lkⁿ Σ (−1)ʲ j! S(n+1, j+1) (f/L)ʲ⁺¹"
+    shown = " ".join(f"{k}={v}" for k, v in opts.items())
+    return f"{name} is {prop}" + (f" ({shown})" if shown else "")
+
+
+def statement_latex(claim: Claim) -> str:
+    """The claim as a formula (the lecture notes' statement), in math mode."""
+    import sympy as sp
+
+    from .errors import SigsymError
+    from .notes import claim_tex
+
+    opts = {k: (v if isinstance(v, int) and not isinstance(v, bool) else str(v)) for k, v in claim.options}
+    if "digits" in opts:
+        opts["equals"] = _decimal(claim.option("equals"), int(opts["digits"]))
+    try:
+        return claim_tex(claim.source or str(claim.expr), claim.prop, opts)
+    except SigsymError:
+        return rf"{sp.latex(claim.expr)} \text{{ is {claim.prop}}}"
+
+
+# ---------------------------------------------------------------- proofs
 
 def proof_text(proof: Proof) -> str:
-    c = proof.claim
-    opts = " ".join(f"{k}={v}" for k, v in proof.as_dict()["options"].items())
-    lines = [f"{proof.verdict.value}: {c.source} is {c.prop}" + (f" ({opts})" if opts else ""),
-             f"method: {proof.method}"]
+    """The terminal form: verdict and claim, method, numbered steps with their checks, counterexample."""
+    lines = [f"{proof.verdict.value}: {statement(proof.claim)}", f"method: {proof.method}"]
     for i, s in enumerate(proof.steps, 1):
         lines.append(f"  {i}. {s.text}")
         lines.append(f"     [checked: {s.check}]")
@@ -20,12 +126,108 @@ def proof_text(proof: Proof) -> str:
     return "\n".join(lines)
 
 
-def derivation_text(d) -> str:  # noqa: ANN001 - a Derivation
-    lines = [f"d{'^' + str(d.order) if d.order > 1 else ''}/dx{'^' + str(d.order) if d.order > 1 else ''} "
-             f"{d.source}   (route: {d.route})"]
+def proof_summary(proof: Proof) -> str:
+    """One paragraph: the verdict on the claim, the evidence, the method."""
+    verdict = proof.verdict.value
+    text = f"{verdict}: {statement(proof.claim)}."
+    if proof.counterexample is not None:
+        ce = proof.counterexample
+        text += f" Counterexample: {ce.statement} (checked: {ce.check})."
+    if verdict == "proved":
+        text += f" Proof by {proof.method} in {len(proof.steps)} checked steps."
+    elif verdict == "refuted":
+        text += f" Method: {proof.method}."
+    else:
+        text += f" No proof and no counterexample: {proof.method}."
+    return text
+
+
+def _tex_prose(text: str) -> str:
+    """Prose inside \\text{…}: characters LaTeX (and MathJax) would misread are made harmless."""
+    out = []
+    for ch in text:
+        if ch in "#$%&_{}":
+            out.append("\\" + ch)
+        elif ch in "\\^~":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def proof_latex(proof: Proof) -> str:
+    """Display math for Jupyter: verdict and claim, the steps, the counterexample."""
+    rows = [rf"&\textbf{{{proof.verdict.value}:}}\quad {statement_latex(proof.claim)}",
+            rf"&\text{{method: {_tex_prose(proof.method)}}}"]
+    rows += [f"&{s.latex}" for s in proof.steps if s.latex]
+    if proof.counterexample is not None:
+        rows.append(rf"&\text{{counterexample: }} {proof.counterexample.latex}")
+    return "$$\\begin{aligned}" + r"\\ ".join(rows) + r"\end{aligned}$$"
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+
+
+def proof_markdown(proof: Proof) -> str:
+    """Markdown for Jupyter: the claim as a formula, the steps as a list, the counterexample."""
+    def md(text: str) -> str:
+        return text.translate(_MD_SPECIAL)
+
+    lines = [f"**{proof.verdict.value}**: {md(statement(proof.claim))}", "",
+             f"$${statement_latex(proof.claim)}$$", "", f"*method*: {md(proof.method)}", ""]
+    for i, s in enumerate(proof.steps, 1):
+        body = f"${s.latex}$" if s.latex else md(s.text)
+        lines.append(f"{i}. {body} — *{md(s.check)}*")
+    if proof.counterexample is not None:
+        ce = proof.counterexample
+        lines += ["", f"**counterexample**: ${ce.latex}$ — *checked: {md(ce.check)}*"]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- derivations
+
+def derivation_text(d: Derivation) -> str:
+    """The terminal form of a derivation: numbered rule steps, the result, the form in f."""
+    marks = ("^" + str(d.order)) if d.order > 1 else ""
+    lines = [f"d{marks}/dx{marks} {d.source}   (route: {d.route})"]
     for i, s in enumerate(d.steps, 1):
         lines.append(f"  {i}. [{s.rule}] {s.before}  =  {s.after}")
-    lines.append(f"result: {d.result}")
-    if d.in_terms_of_f is not None:
-        lines.append(f"in terms of f: {d.in_terms_of_f}")
+    lines.append(f"result: {d.result_text}")
+    if d.in_terms_of_f_text is not None:
+        lines.append(f"in terms of f: {d.in_terms_of_f_text}")
     return "\n".join(lines)
+
+
+
+MAX_LATEX_ROWS = 60
+
+
+def derivation_latex(d: Derivation) -> str:
+    """One ``align*`` environment: the left-hand side d/dx f, then each step with its rule.
+
+    A step that continues the previous one is a row ``&= …``; one that starts afresh (a higher
+    order, an equation of the implicit route) shows its own left-hand side.
+    """
+    import sympy as sp
+
+    rows: list[str] = []
+    previous: object = None
+    for s in d.steps:
+        rule = rf"&& \text{{{_tex_prose(s.rule)}}}"
+        if isinstance(s.after, sp.Equality) or (isinstance(s.before, str) and isinstance(s.after, sp.Basic)
+                                                and not isinstance(s.after, sp.Expr)):
+            rows.append(rf"&{s.latex} {rule}")
+        elif isinstance(s.before, sp.Basic) and previous is not None and s.before == previous:
+            rows.append(rf"&= {s.latex} {rule}")
+        elif isinstance(s.before, sp.Basic):
+            rows.append(rf"{sp.latex(s.before)} &= {s.latex} {rule}")
+        elif isinstance(s.before, str) and s.before.startswith("f^("):
+            base = d.name_latex.split(r"{\left")[0].split(r"\left")[0]
+            arg = r"\left(x\right)" if base != d.name_latex else ""
+            rows.append(rf"{base}^{{({d.order})}}{arg} &= {s.latex} {rule}")
+        else:
+            rows.append(rf"&{s.latex} {rule}")
+        previous = s.after
+    if len(rows) > MAX_LATEX_ROWS:
+        rows = rows[:MAX_LATEX_ROWS - 6] + [rf"&\;\vdots && \text{{{len(rows) - MAX_LATEX_ROWS + 5} more steps}}"] + rows[-5:]
+    return "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"

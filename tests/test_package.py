@@ -28,12 +28,14 @@ def test_wheel_carries_templates_and_proofs(wheel: Path) -> None:
     for tpl in ("article", "beamer", "fragment", "body"):
         assert f"sigsym/_data/templates/{tpl}.tex.j2" in names
     assert sum(n.startswith("sigsym/_data/proofs/") and n.endswith(".toml") for n in names) >= 5
+    assert "sigsym/py.typed" in names  # type checkers read the package's own hints
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry).decode()
     assert "sigsym = sigsym.cli:main" in text and "sigsym.pytest_plugin" in text
 
 
-def test_installed_wheel_runs_outside_the_tree(wheel: Path, tmp_path: Path) -> None:
+def test_installed_wheel_runs_outside_the_tree(wheel: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PYTHONPATH", raising=False)  # the venv must import the wheel, not this checkout
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=300)
     py = venv / "bin" / "python"

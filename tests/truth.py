@@ -28,6 +28,7 @@ from mpmath.ctx_iv import MPIntervalContext
 from mpmath.libmp import to_rational
 
 IV = MPIntervalContext()  # private: the engine's global mpmath.iv precision is never touched
+IV.prec = 1600  # arithmetic on enclosures outside at_precision still keeps ~480 digits
 PRECISIONS = (400, 1600, 6400)
 FUNCS = frozenset({"exp", "log", "sqrt", "sinh", "cosh", "tanh", "sech", "sigmoid", "softplus"})
 BARE = frozenset({"sigmoid", "tanh", "softplus", "exp", "sinh", "cosh", "sech", "log", "sqrt"})
@@ -92,8 +93,47 @@ def has_x(n: Node) -> bool:
     return n == X or any(isinstance(c, tuple) and has_x(c) for c in n[1:])
 
 
+def _mul(a: Node, b: Node) -> Node:
+    if a == _num(0) or b == _num(0):
+        return _num(0)
+    if a == _num(1):
+        return b
+    return a if b == _num(1) else ("mul", a, b)
+
+
+def _add(kind: str, a: Node, b: Node) -> Node:
+    if b == _num(0):
+        return a
+    if a == _num(0):
+        return b if kind == "add" else ("neg", b)
+    return (kind, a, b)
+
+
 def deriv(n: Node) -> Node:
-    """d/dx of a tree, by the textbook rules (no simplification beyond zeros)."""
+    """d/dx of a tree, by the textbook rules (zeros and ones folded, nothing else)."""
+    return _simplify(_deriv(n))
+
+
+def _simplify(n: Node) -> Node:
+    kind = n[0]
+    if kind == "mul":
+        return _mul(_simplify(n[1]), _simplify(n[2]))
+    if kind in ("add", "sub"):
+        return _add(kind, _simplify(n[1]), _simplify(n[2]))
+    if kind == "neg":
+        inner = _simplify(n[1])
+        return _num(0) if inner == _num(0) else ("neg", inner)
+    if kind == "div":
+        top = _simplify(n[1])
+        return ("div", top, _simplify(n[2])) if top != _num(0) else ("div", top, n[2])
+    if kind in ("pow",):
+        return ("pow", _simplify(n[1]), n[2])
+    if kind == "fn":
+        return ("fn", n[1], _simplify(n[2]))
+    return n
+
+
+def _deriv(n: Node) -> Node:
     kind = n[0]
     if not has_x(n):
         return _num(0)
@@ -110,6 +150,13 @@ def deriv(n: Node) -> Node:
         return ("div", ("sub", ("mul", deriv(u), v), ("mul", u, deriv(v))), ("pow", v, _num(2)))
     if kind == "pow":
         u, v = n[1], n[2]
+        c = exact_rational(v)
+        if c is not None:  # exact exponent arithmetic: no spurious u^0 or u^-1 (domain) terms
+            if c == 0:
+                return _num(0)
+            if c == 1:
+                return deriv(u)
+            return ("mul", ("mul", _num(c), ("pow", u, _num(c - 1))), deriv(u))
         if not has_x(v):
             return ("mul", ("mul", v, ("pow", u, ("sub", v, _num(1)))), deriv(u))
         return ("mul", n, ("add", ("mul", deriv(v), ("fn", "log", u)),
@@ -313,6 +360,20 @@ class Surd:
         d = self.d or o.d
         return Surd(self.a * o.a + self.b * o.b * d, self.a * o.b + self.b * o.a, d)
 
+    def __add__(self, o: Surd) -> Surd:
+        if self.d and o.d and self.d != o.d:
+            raise ValueError("sum of surds of different fields")
+        return Surd(self.a + o.a, self.b + o.b, self.d or o.d)
+
+    def __neg__(self) -> Surd:
+        return Surd(-self.a, -self.b, self.d)
+
+    def __sub__(self, o: Surd) -> Surd:
+        return self + (-o)
+
+    def __truediv__(self, o: Surd) -> Surd:
+        return self * o.inverse()
+
     def inverse(self) -> Surd:
         norm = self.a * self.a - self.b * self.b * self.d
         return Surd(self.a / norm, -self.b / norm, self.d)
@@ -330,7 +391,11 @@ class Surd:
     def text(self) -> str:
         if not self.b:
             return frac_text(self.a)
-        return f"({frac_text(self.a)} + {frac_text(self.b)}*sqrt({self.d}))"
+        root = f"sqrt({self.d})" if abs(self.b) == 1 else f"{frac_text(abs(self.b))}*sqrt({self.d})"
+        sign = "+" if self.b > 0 else "-"
+        if self.a == 0:
+            return f"({'' if self.b > 0 else '-'}{root})"
+        return f"({frac_text(self.a)} {sign} {root})"
 
 
 @dataclass(frozen=True)
@@ -565,7 +630,7 @@ def _f_at(f: Node, xv: Any, bits: int) -> Any:
 def _certainly(pred: Callable[[int], bool | None]) -> bool:
     """pred(bits) -> True/False when resolved, None otherwise; False if never resolved."""
     for bits in PRECISIONS:
-        out = pred(bits)
+        out = at_precision(bits, lambda b=bits: pred(b))
         if out is not None:
             return out
     return False
@@ -575,7 +640,7 @@ def _agree_to_the_end(probe: Callable[[int], str]) -> bool:
     """True when probe(bits) says 'agree' at every precision up to the last (no evidence)."""
     last = "unresolved"
     for bits in PRECISIONS:
-        last = probe(bits)
+        last = at_precision(bits, lambda b=bits: probe(b))
         if last == "evidence":
             return False
     return last == "agree"
@@ -606,6 +671,10 @@ def bad_counterexample(text: str, prop: str, opts: dict[str, str], x: Any, x2: A
     """
     f = parse(text)
     on = opts.get("on", "R")
+    for p in (x, x2):
+        node = None if p is None else _const_node(p)
+        if node is not None and (node[0] == "inf" or (node[0] == "neg" and node[1][0] == "inf")):
+            return f"x = {p} is not a real number"
     lo_t, hi_t, lo_c, hi_c = interval_text_parts(on)
 
     def outside(p: Any) -> bool:

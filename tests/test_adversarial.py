@@ -18,7 +18,7 @@ What is asserted, for every verdict: ``proved`` only for a true claim, ``refuted
 one, and then its counterexample point lies in the interval and does not satisfy the claim there;
 ``unknown`` is always acceptable; an internal error (or any exception) never is.
 
-Runtime: EXAMPLES examples per test (env SIGSYM_ADV_EXAMPLES, default 25), each engine call capped
+Runtime: EXAMPLES examples per test (env SIGSYM_ADV_EXAMPLES, default 20), each engine call capped
 at CAP seconds (an unknown if it runs out); derandomized when CI is set, as in test_soundness.py.
 """
 
@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cmp_to_key
 
+import pytest
 from hypothesis import HealthCheck, Phase, assume, given, note, settings
 from hypothesis import strategies as st
 from truth import (
@@ -62,7 +63,7 @@ from truth import (
 )
 
 CI = bool(os.environ.get("CI"))
-EXAMPLES = int(os.environ.get("SIGSYM_ADV_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("SIGSYM_ADV_EXAMPLES", "20"))
 CAP = 3.0
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=CI,
                     phases=[Phase.explicit, Phase.reuse, Phase.generate],
@@ -452,6 +453,29 @@ def _two_roots_model(a: Fraction, b: Fraction) -> ExtremumModel:
                          (log_of(Surd((a + b) / 2)),), rat(a * b), INF)
 
 
+def assert_extremum_model(expr: str, model: ExtremumModel) -> None:
+    """The model's exact values, critical points and limits, re-checked on the text (cached)."""
+    key = (expr, repr(model.crit), repr(model.at_minus))
+    if key in _CHECKED:
+        return
+    f, bits = parse(expr), 1600
+    tiny = point("1e-300", bits)
+    for p in (*model.crit, *LOG_ENDS):
+        exact = model.value(p).iv(bits)
+        gap = abs(value_at(f, parse(spellings(p)[0]), bits) - exact)
+        assert gap.b < tiny.a, f"oracle: {expr} at {p} is not {model.value(p)}"
+    for c in model.crit:
+        slope = abs(value_at(("diff", f, 1), parse(spellings(c)[0]), bits))
+        assert slope.b < tiny.a, f"oracle: {c} is not a critical point of {expr}"
+    for lim, at in ((model.at_minus, "-200"), (model.at_plus, "200")):
+        v = value_at(f, parse(at), bits)
+        if lim.kind == "inf":
+            assert v.a > 10**50, f"oracle: {expr} does not grow at {at}"
+        else:
+            assert abs(v - lim.iv(bits)).b < point("1e-40", bits).a, f"oracle: limit at {at}"
+    _CHECKED.add(key)
+
+
 @st.composite
 def value_text(draw: st.DrawFn, v: Pt) -> Spelled:
     """The exact value, or a number 1e-15..1e-30 away, or a long decimal next to it."""
@@ -476,6 +500,7 @@ def extremum_claims(draw: st.DrawFn) -> Case:
     else:
         model = draw(st.sampled_from(EXTREMA))
     expr = draw(st.sampled_from(model.expr))
+    assert_extremum_model(expr, model)
     prop = draw(st.sampled_from(["maximum", "minimum", "maximum", "minimum", "range"]))
     exact_ends = st.sampled_from([Spelled(p, s) for p in (*model.crit, *LOG_ENDS, rat(0))
                                   for s in spellings(p)[:4]])
@@ -706,9 +731,31 @@ HOLEY = [
 ]
 
 
+def assert_holey(h: Holey) -> None:
+    """The table row re-checked: undefined exactly where it says, equal to g elsewhere (cached)."""
+    if (h.expr, "holey") in _CHECKED:
+        return
+    f, g, bits = parse(h.expr), parse(h.g), 800
+    for p in [*h.holes, *(rat(Fraction(v)) for v in ("1/2", "2", "-2", "-1/2", "0"))]:
+        at = parse(spellings(p)[0])
+        if not h.defined_at(p):
+            try:
+                value_at(f, at, bits)
+            except Undefined:
+                continue
+            except Unresolved:  # a hole at log 3: intervals cannot show 0/0 exactly
+                if p.kind == "log":
+                    continue
+            raise AssertionError(f"oracle: {h.expr} is defined at {p}")
+        gap = abs(value_at(f, at, bits) - value_at(g, at, bits))
+        assert gap.b < point("1e-200", bits).a, f"oracle: {h.expr} != {h.g} at {p}"
+    _CHECKED.add((h.expr, "holey"))
+
+
 @st.composite
 def domain_claims(draw: st.DrawFn) -> Case:
     h = draw(st.sampled_from(HOLEY))
+    assert_holey(h)
     special = [*h.holes, *(b[0] for b in (h.lower, h.upper) if b is not None)] or [ZERO]
     pool = [near(p) for p in special] + [FAR,
                                          st.sampled_from([Spelled(rat(Fraction(1, 2)), "1/2"),
@@ -968,15 +1015,28 @@ def identity_claims(draw: st.DrawFn) -> Case:
     kind = draw(st.sampled_from(["true", "perturbed", "perturbed", "zero-added", "hole"]))
     h, eps = draw(st.sampled_from(PERTURBATIONS)), draw(st.sampled_from(EPSILONS))
     if kind == "perturbed":
+        assert_identity(f, g)
         return Case(f, "identity", {"equals": f"{g} + {eps}*{h}"}, False,
                     f"{f} = {g}, and {eps}*{h} is not identically zero")
     if kind == "zero-added":
+        assert_identity(f, f"{g} + (sigmoid(x) + sigmoid(-x) - 1)*{h}")
         return Case(f, "identity", {"equals": f"{g} + (sigmoid(x) + sigmoid(-x) - 1)*{h}"}, True,
                     "sigma(x) + sigma(-x) - 1 = 0")
     if kind == "hole":
+        with pytest.raises(Undefined):
+            value_at(parse(f"({g})*x/x"), parse("0"), 400)
         return Case(f, "identity", {"equals": f"({g})*x/x"}, False,
                     "the right side is undefined at 0")
+    assert_identity(f, g)
     return Case(f, "identity", {"equals": g}, True, "a textbook identity")
+
+
+def assert_identity(f: str, g: str) -> None:
+    """The textbook identity re-checked at sample points (1600 bits)."""
+    bits = 1600
+    for x in ("1/3", "-7/5", "2"):
+        gap = abs(value_at(parse(f), parse(x), bits) - value_at(parse(g), parse(x), bits))
+        assert gap.b < point("1e-300", bits).a, f"oracle: {f} != {g} at {x}"
 
 
 @SETTINGS
@@ -1013,7 +1073,22 @@ def parity_claims(draw: st.DrawFn) -> Case:
         truth = False
     else:
         truth = (not perturbed) or PERTURB[h] == prop
+    assert_parity(expr, prop, truth)
     return Case(expr, prop, {}, truth, f"{kind} base plus {eps} times a {PERTURB[h]} function")
+
+
+def assert_parity(expr: str, prop: str, truth: bool) -> None:
+    """The reasoning re-checked: f(-x) -+ f(x) vanishes at sample points iff the claim holds."""
+    f, bits = parse(expr), 1600
+    tiny = point("1e-300", bits)
+    gaps = []
+    for x in ("0", "1/3", "7/5", "-2"):
+        u, w = value_at(f, parse(x), bits), value_at(f, parse(f"-({x})"), bits)
+        gaps.append(abs(w - u) if prop == "even" else abs(w + u))
+    if truth:
+        assert all(g.b < tiny.a for g in gaps), f"oracle: {expr} is not {prop}"
+    else:
+        assert any(g.a > tiny.b for g in gaps), f"oracle: {expr} looks {prop}"
 
 
 @SETTINGS

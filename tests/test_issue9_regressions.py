@@ -326,3 +326,19 @@ def test_budget_is_kept_by_notes(tmp_path: Path) -> None:
     assert rc in {0, 2, 3}, f"exit {rc}; stderr: {err.strip()[:300]}"
     assert took <= BUDGET + SLACK, f"took {took:.1f} s with a budget of {BUDGET} s"
     assert "Traceback" not in err and len(err.strip().splitlines()) <= 1
+
+
+def test_budget_is_kept_by_check(tmp_path: Path) -> None:
+    """Item 7: each theorem of `sigsym check` runs under the budget (here two slow theorems)."""
+    theorems = tmp_path / "slow.toml"
+    theorems.write_text(
+        '[[theorem]]\nid = "tanh-20-odd"\ntitle = "the 20th derivative of tanh is odd"\n'
+        'expr = "diff(tanh(x), x, 20)"\nproperty = "odd"\nexpect = "proved"\n\n'
+        '[[theorem]]\nid = "huge-literal"\ntitle = "a literal too large to build"\n'
+        'expr = "x + 1e-99999999"\nproperty = "positive"\nexpect = "refuted"\n',
+        encoding="utf-8")
+    rc, out, err, took = _cli("check", str(theorems), budget=str(BUDGET),
+                              timeout=2 * BUDGET + SLACK + 2, cwd=tmp_path)
+    assert rc in {0, 1, 2}, f"exit {rc}; stderr: {err.strip()[:300]}"
+    assert took <= 2 * BUDGET + SLACK, f"took {took:.1f} s for two theorems, {BUDGET} s each"
+    assert "Traceback" not in err

@@ -37,6 +37,7 @@ from .parse import (
     Interval,
     Parsed,
     conditions_of,
+    parse,
     parse_constant,
     parse_function,
     parse_interval,
@@ -57,7 +58,19 @@ class Spec:
 
 
 def _interval(value: object, name: str) -> Interval:
-    """An interval: text such as '(-oo, 0]', or a SymPy ``Interval`` / ``S.Reals``."""
+    """An interval: text such as '(-oo, 0]', or a SymPy ``Interval`` / ``S.Reals``; its ends in
+    order, decided exactly (log(1.0…01) < log(1.0…02) however close)."""
+    interval = _interval_unchecked(value, name)
+    if interval.lo.is_finite and interval.hi.is_finite:
+        order = compare(interval.lo, interval.hi)
+        if order is None:
+            raise OptionError(f"option {name}: cannot decide whether the ends of {interval} are in order")
+        if order >= 0:
+            raise OptionError(f"option {name}: interval {interval} is empty or its ends are the wrong way round")
+    return interval
+
+
+def _interval_unchecked(value: object, name: str) -> Interval:
     if isinstance(value, Interval):
         return value
     if value is sp.S.Reals:
@@ -93,7 +106,9 @@ def _constant(value: object, name: str, allow_infinity: bool = False) -> sp.Expr
     return v
 
 
-def _function(value: object, name: str) -> sp.Expr:
+def _function(value: object, name: str, expand: bool = True) -> sp.Expr:
+    if not expand and isinstance(value, str):
+        return parse(value, keep_derivatives=True)  # syntax and names only: no diff is expanded
     return as_expr(value, what=f"option {name}")
 
 
@@ -128,7 +143,9 @@ def _as_sympy(value: object, what: str) -> sp.Expr:
     raise ParseError(f"{what} must be text or a SymPy expression")
 
 
-def normalize_options(prop: str, options: dict[str, object]) -> tuple[tuple[str, object], ...]:
+def normalize_options(prop: str, options: dict[str, object],
+                      expand: bool = True) -> tuple[tuple[str, object], ...]:
+    """Check and convert the options of a property (``expand=False``: validate only, cheaply)."""
     spec = PROPERTIES.get(prop)
     if spec is None:
         raise OptionError(f"unknown property {prop!r}; known: {', '.join(PROPERTIES)}")
@@ -151,7 +168,7 @@ def normalize_options(prop: str, options: dict[str, object]) -> tuple[tuple[str,
                 raise OptionError("option digits must be a whole number from 0 to 60")
             out[k] = v
         elif k == "equals" and prop == "identity":
-            out[k] = _function(v, k)
+            out[k] = _function(v, k, expand)
         elif k == "equals" and prop == "range":
             out[k] = _interval(v, k)
         elif k == "at" and prop == "limit":

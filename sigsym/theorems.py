@@ -74,7 +74,8 @@ def _lines_of_ids(text: str) -> dict[str, int]:
 
 def load(path: str | Path) -> list[Theorem]:
     """Read and validate one theorem file; TheoremFileError names the file, line and id."""
-    from .properties import PROPERTIES, as_expr, normalize_options
+    from .parse import parse
+    from .properties import PROPERTIES, normalize_options
 
     p = Path(path)
     try:
@@ -130,8 +131,10 @@ def load(path: str | Path) -> list[Theorem]:
             if k != "digits" and not isinstance(v, str | int):
                 raise TheoremFileError(f"{where}: {label}: {k} must be a string or a whole number")
         try:
-            as_expr(t["expr"])
-            normalize_options(t["property"], {k: (str(v) if k != "digits" else v) for k, v in options.items()})
+            # validated, not built: diff(...) is expanded when the theorem runs, under its budget
+            parse(t["expr"], keep_derivatives=True)
+            normalize_options(t["property"], {k: (str(v) if k != "digits" else v) for k, v in options.items()},
+                              expand=False)
         except SigsymError as exc:
             raise TheoremFileError(f"{where}: {label}: {exc}") from None
         out.append(Theorem(tid, t["title"] if "title" in t else tid, t["expr"], t["property"], t["expect"],

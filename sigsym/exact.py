@@ -10,7 +10,7 @@ minimal polynomial. Anything else (π, logarithms) gives ``None``: not decided.
 from __future__ import annotations
 
 from functools import lru_cache
-from math import lcm
+from math import gcd, lcm
 
 import sympy as sp
 
@@ -47,8 +47,17 @@ def is_zero(number: sp.Expr) -> bool | None:
         args.append(sp.Integer(1))
     if any(not arg.is_Rational for arg in args):
         return None
-    big_m = lcm(*[int(a.q) for a in args]) if args else 1
-    replaced = number.xreplace({a: _Z ** int(arg * big_m) for a, arg in zip(exps, args, strict=True)})
+    # z = e^g with g the rational gcd of the exponents: every e^{c} is an integer power of z (small
+    # powers even for exponents like 1.0986…/10^34), and z is transcendental (Lindemann).
+    nonzero_args = [a for a in args if a != 0]
+    if nonzero_args:
+        g = sp.Rational(gcd(*[int(a.p) for a in nonzero_args]), lcm(*[int(a.q) for a in nonzero_args]))
+        powers = [int(a / g) for a in args]
+        if max(abs(k) for k in powers) > MAX_Z_DEGREE:
+            return None
+    else:
+        powers = [0 for _ in args]
+    replaced = number.xreplace({a: _Z ** k for a, k in zip(exps, powers, strict=True)})
     if not _is_algebraic_atomfree(replaced):
         return None
     numer = sp.numer(sp.together(replaced))
@@ -78,6 +87,7 @@ def is_zero(number: sp.Expr) -> bool | None:
 
 
 MAX_MINPOLY_OPS = 80
+MAX_Z_DEGREE = 4000
 
 
 def _log_combination_zero(number: sp.Expr) -> bool | None:

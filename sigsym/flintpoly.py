@@ -455,17 +455,17 @@ def _cf_positive(f0: fmpz_poly) -> list[Interval]:
             b, d = a + b, c + d
             if f.coeffs()[0] == 0:
                 exact.append((fmpq(b, d), fmpq(b, d)))
-                f = f.right_shift(1)
+                f = fmpz_poly(f.coeffs()[1:])
             stack.append((f, a, b, c, d))
             continue
         right = _taylor1(f)  # y ↦ y + 1: the roots above 1
         if right.coeffs()[0] == 0:
             exact.append((fmpq(a + b, c + d), fmpq(a + b, c + d)))
-            right = right.right_shift(1)
+            right = fmpz_poly(right.coeffs()[1:])
         stack.append((right, a, a + b, c, c + d))
         left = _taylor1(_reverse(f))  # y ↦ 1/(1 + y): the roots in (0, 1)
         if left.coeffs()[0] == 0:
-            left = left.right_shift(1)  # the same root y = 1, already recorded
+            left = fmpz_poly(left.coeffs()[1:])  # the same root y = 1, already recorded
         stack.append((left, b, a + b, d, c + d))
     # Each open piece holds one root. An end may be an exact root found on the way, so the
     # pieces are narrowed against f0 with those roots divided out until they are disjoint.

@@ -19,7 +19,6 @@ from .expform import T
 
 MAX_REFINE = 200
 FACTOR_DEGREE = 200  # FLINT factors up to this degree in well under a second
-TIGHT_BITS = 720  # a root handed to SymPy as CRootOf is first isolated this tightly
 
 
 @dataclass
@@ -105,8 +104,7 @@ def _crootof(root: Root) -> sp.Expr:
     index = sum(1 for _lo, hi in reals if hi < 0) + root._position
     if p.degree() <= 2:
         return _nice(root.factor, root.lo, root.hi, index)
-    _seed_sympy(p, reals, index, flintpoly.tighten(p, _q(root.lo), _q(root.hi), TIGHT_BITS))
-    return sp.CRootOf(root.factor.as_expr(), index)
+    return _sympy_root(p, root.factor, reals, index)
 
 
 def _place_among(root: Root, positives: list[flintpoly.Interval]) -> int:
@@ -125,37 +123,56 @@ def _all_real_roots(coeffs: tuple[int, ...]) -> list[flintpoly.Interval]:
     return flintpoly.real_roots(fmpz_poly(list(coeffs)))
 
 
-def _seed_sympy(p: fmpz_poly, reals: list[flintpoly.Interval], index: int,
-                tight: flintpoly.Interval) -> None:
-    """Give SymPy's CRootOf our certified isolating intervals, so it never isolates the roots of
-    a large polynomial itself (minutes at degree 40), and the root at ``index`` tightly, so it
-    rarely refines it either. Best effort: without it SymPy is slower, not wrong."""
+def _sympy_root(p: fmpz_poly, factor: sp.Poly, reals: list[flintpoly.Interval], index: int) -> sp.Expr:
+    """``CRootOf(factor, index)``, with SymPy's interval cache for the factor filled with our
+    certified isolating intervals, refined by FLINT: SymPy would otherwise isolate and refine the
+    roots of a large polynomial itself, in pure Python (minutes at degree 40). Should SymPy's
+    internals change, the plain constructor is used: slower, never wrong."""
     try:
-        from sympy.polys.domains import ZZ
-        from sympy.polys.rootisolation import RealInterval
-        from sympy.polys.rootoftools import _reals_cache
-    except ImportError:  # pragma: no cover - a SymPy without these internals
-        return
+        from sympy.polys.rootoftools import ComplexRootOf, _reals_cache
 
-    def interval(lo: fmpq, hi: fmpq) -> RealInterval:
-        a, b, c, d, neg, f = flintpoly.mobius(p, lo, hi)
-        return RealInterval((ZZ(int(a)), ZZ(int(b)), ZZ(int(c)), ZZ(int(d)), neg), _dense(f), ZZ)
-
-    key = sp.PurePoly(flintpoly.to_sympy(p, T))
-    if key in _reals_cache:
-        known = _reals_cache[key]
-        if len(known) == len(reals) and flintpoly.as_fmpq(known[index].dx) > tight[1] - tight[0]:
-            known[index] = interval(*tight)
-        return
-    ivs = list(reals)
-    ivs[index] = tight
-    _reals_cache[key] = [interval(lo, hi) for lo, hi in ivs]
+        key = sp.PurePoly(factor)
+        if key not in _reals_cache:
+            cls = _interval_class()
+            _reals_cache[key] = [cls(p, lo, hi) for lo, hi in reals]
+        return ComplexRootOf._new(key, index)
+    except (ImportError, AttributeError, TypeError):  # pragma: no cover - other SymPy internals
+        return sp.CRootOf(factor.as_expr(), index)
 
 
-def _dense(f: fmpz_poly) -> list:
+@lru_cache(maxsize=1)
+def _interval_class() -> type:
+    """A SymPy ``RealInterval`` that refines itself with ``flintpoly`` (made on first use)."""
     from sympy.polys.domains import ZZ
+    from sympy.polys.rootisolation import RealInterval
 
-    return [ZZ(int(c)) for c in reversed(f.coeffs())]
+    class FlintInterval(RealInterval):
+        """SymPy's isolating interval of a real root of the integer polynomial p: the same ends
+        and Möbius data, but refined by exact bisection and checked Newton steps on FLINT."""
+
+        def __init__(self, p: fmpz_poly, lo: fmpq, hi: fmpq) -> None:  # noqa: D107
+            self._p, self._lo, self._hi = p, lo, hi
+            self.neg = lo < 0
+            s, t = (-hi, -lo) if self.neg else (lo, hi)
+            self.mobius = (ZZ(int(s.p)), ZZ(int(t.p)), ZZ(int(s.q)), ZZ(int(t.q)))
+            self.dom = ZZ
+            self._f: list | None = None
+
+        @property
+        def f(self) -> list:  # the transformed polynomial, only made if SymPy asks for it
+            if self._f is None:
+                *_abcd, g = flintpoly.mobius(self._p, self._lo, self._hi)
+                self._f = [ZZ(int(c)) for c in reversed(g.coeffs())]
+            return self._f
+
+        def _inner_refine(self) -> FlintInterval:
+            return FlintInterval(self._p, *flintpoly.bisect(self._p, self._lo, self._hi))
+
+        def refine_size(self, dx: object) -> FlintInterval:
+            lo, hi = flintpoly.tighten(self._p, self._lo, self._hi, flintpoly.as_fmpq(dx))
+            return FlintInterval(self._p, lo, hi)
+
+    return FlintInterval
 
 
 def _crootof_by_factoring(root: Root) -> sp.Expr:

@@ -509,25 +509,24 @@ def _pow2(e: int) -> fmpq:
     return fmpq(fmpz(1) << e) if e >= 0 else fmpq(1, fmpz(1) << -e)
 
 
-def tighten(p: fmpz_poly, lo: fmpq, hi: fmpq, bits: int) -> Interval:
-    """Narrow an isolating interval of p (ends nonzero, opposite signs) below width 2^-bits.
+def tighten(p: fmpz_poly, lo: fmpq, hi: fmpq, width: fmpq) -> Interval:
+    """Narrow an isolating interval of p (ends nonzero, opposite signs) below ``width`` > 0.
 
     Newton steps from the midpoint propose a much smaller bracket, rounded to a short binary
     grid; a bracket is accepted only if it lies inside the old one and p changes sign across it
     (exact), so it holds the same root. Otherwise the interval is bisected.
     """
-    width = _pow2(-bits)
     if lo == hi or hi - lo < width:
         return lo, hi
     dp = p.derivative()
     s_lo = sign_at(p, lo)
     while hi - lo >= width:
-        k = _floor_log2(hi - lo)
-        if k < -1:
-            m = (lo + hi) / 2
+        m = (lo + hi) / 2
+        rel = _floor_log2((hi - lo) / abs(m)) if lo * hi > 0 else 0  # relative width ≈ 2^rel
+        if rel < -2:
             slope = dp(m)
-            if slope != 0:
-                e = max(2 * k, -bits - 2)
+            if slope != 0:  # Newton roughly squares the relative error
+                e = max(_floor_log2(abs(m)) + 2 * rel, _floor_log2(width) - 2)
                 grid = _pow2(e - 2)
                 x = ((m - p(m) / slope) / grid).floor() * grid
                 eps = _pow2(e)

@@ -13,6 +13,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 import sympy as sp
+from flint import fmpz, fmpz_poly
 
 from .errors import OutsideClass
 from .expform import T, to_expform
@@ -169,9 +170,16 @@ def nth_in_f(ode: tuple[Fraction, ...], order: int) -> list[Fraction]:
 
 def _terms(coeffs: list):  # noqa: ANN202 - yields (negative, magnitude, power), highest power first
     for j in range(len(coeffs) - 1, -1, -1):
-        c = Fraction(coeffs[j])
+        c = coeffs[j]
+        c = c if type(c) is int else Fraction(c)  # ints (the common case) carry numerator/denominator
         if c:
             yield c < 0, abs(c), j
+
+
+def _digits(n: int) -> str:
+    """Decimal digits of a (large) integer: FLINT's conversion is subquadratic and has no limit
+    on the number of digits (Python's ``str`` refuses beyond 4300 digits)."""
+    return str(n) if n < 1 << 64 else str(fmpz(n))
 
 
 def _join(parts: list[tuple[bool, str]]) -> str:
@@ -188,13 +196,13 @@ def poly_text(coeffs: list, name: str = "f") -> str:
     parts = []
     for negative, mag, j in _terms(coeffs):
         power = "" if j == 0 else (name if j == 1 else f"{name}**{j}")
-        num = str(mag.numerator)
+        num = _digits(mag.numerator)
         if not power:
-            body = num if mag.denominator == 1 else f"{num}/{mag.denominator}"
+            body = num if mag.denominator == 1 else f"{num}/{_digits(mag.denominator)}"
         elif mag == 1:
             body = power
         else:
-            body = f"{num}*{power}" + ("" if mag.denominator == 1 else f"/{mag.denominator}")
+            body = f"{num}*{power}" + ("" if mag.denominator == 1 else f"/{_digits(mag.denominator)}")
         parts.append((negative, body))
     return _join(parts)
 
@@ -203,8 +211,8 @@ def poly_tex(coeffs: list, name: str) -> str:
     """LaTeX for Σ c_j name^j, highest power first."""
     parts = []
     for negative, mag, j in _terms(coeffs):
-        num = "" if mag == 1 and j else (str(mag.numerator) if mag.denominator == 1
-                                         else rf"\frac{{{mag.numerator}}}{{{mag.denominator}}}")
+        num = "" if mag == 1 and j else (_digits(mag.numerator) if mag.denominator == 1
+                                         else rf"\frac{{{_digits(mag.numerator)}}}{{{_digits(mag.denominator)}}}")
         power = "" if j == 0 else (name if j == 1 else rf"{name}^{{{j}}}")
         parts.append((negative, (num + ("\\," if num and power else "") + power) or "1"))
     return _join(parts)
@@ -248,14 +256,35 @@ def stirling2_row(n: int) -> list[int]:
 
 
 def stirling_coefficients(n: int) -> list[int]:
-    """Coefficients of σ^{j}, j = 0..n+1, in σ^{(n)} by the closed form."""
-    row = stirling2_row(n + 1)
+    """Coefficients of σ^{j}, j = 0..n+1, in σ^{(n)} by the closed form: (−1)^k k! S(n+1, k+1).
+
+    Computed exactly on FLINT through the Eulerian numbers, whose integers are far smaller than
+    the Stirling recurrence's intermediate rows: with m = n + 1,
+    A(m, k) = Σ_j (−1)^j C(m+1, j) (k+1−j)^m (one polynomial product), and Frobenius' identity
+    Σ_k k! S(m, k) x^k = Σ_k A(m, k) x^{k+1} (1+x)^{m−1−k} (one Taylor shift).
+    ``stirling2_row`` and the chain-rule recurrence ``iterate`` check it in the tests.
+    """
+    if n == 0:
+        return [0, 1]
+    m = n + 1
+    half = (m + 1) // 2  # A(m, k) = A(m, m−1−k): compute the first half, mirror the rest
+    binom = [fmpz(1)]
+    for j in range(1, half + 1):
+        binom.append(binom[-1] * (m + 2 - j) // j)
+    powers = fmpz_poly([fmpz(i) ** m for i in range(1, half + 1)])  # (k+1)^m at index k
+    signed = fmpz_poly([b if j % 2 == 0 else -b for j, b in enumerate(binom)])
+    first = powers.mul_low(signed, half).coeffs()
+    first += [fmpz(0)] * (half - len(first))
+    eulerian = first + first[: m - half][::-1]
+    # Σ_k A_k x^k (1+x)^{m−1−k} = x^{m−1} R(1 + 1/x) with R(y) = Σ_k A_k y^{m−1−k}
+    shifted = fmpz_poly(eulerian[::-1])(fmpz_poly([1, 1])).coeffs()[::-1]  # k! S(m, k+1) · (k+1)
+    shifted += [fmpz(0)] * (m - len(shifted))
     out = [0] * (n + 2)
-    fact = 1
     for k in range(n + 1):
-        if k:
-            fact *= k
-        out[k + 1] = (-1) ** k * fact * row[k + 1]
+        v, r = divmod(shifted[k], k + 1)
+        if r:  # pragma: no cover - an exact identity; a remainder means a broken FLINT
+            raise ArithmeticError("Frobenius identity failed")
+        out[k + 1] = int(-v if k % 2 else v)
     return out
 
 

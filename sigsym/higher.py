@@ -13,10 +13,11 @@ from fractions import Fraction
 from functools import lru_cache
 
 import sympy as sp
-from flint import fmpz, fmpz_poly
+from flint import fmpq_poly, fmpz, fmpz_poly
 
+from . import flintpoly
 from .errors import OutsideClass
-from .expform import T, to_expform
+from .expform import ExpForm, T, to_expform
 
 F = sp.Symbol("f")
 G = sp.Symbol("g")
@@ -37,6 +38,57 @@ def relation(expr: sp.Expr, order: int = 1) -> sp.Expr | None:
         return sp.Integer(0) if order else F
     if max(form.num.degree(), form.den.degree(), d.num.degree(), d.den.degree()) > MAX_ELIMINATION_DEGREE:
         return None
+    try:
+        return _eliminate_flint(form.num, form.den, d.num, d.den)
+    except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover - old python-flint
+        return _eliminate_sympy(form, d)
+
+
+def _integer_pair(num: sp.Poly, den: sp.Poly) -> tuple[fmpz_poly, fmpz_poly]:
+    """Integer polynomials (a, b) with a/b = num/den (one common positive scale)."""
+    qn, qd = (fmpq_poly([flintpoly.as_fmpq(c) for c in p.rep.to_list()[::-1]]) for p in (num, den))
+    scale = qn.denom() * qd.denom()
+    return (qn * scale).numer(), (qd * scale).numer()
+
+
+def _eliminate_flint(n0: sp.Poly, d0: sp.Poly, n1: sp.Poly, d1: sp.Poly) -> sp.Expr | None:
+    """g as a rational function of f from f = n0/d0, g = n1/d1 (polynomials in t), on FLINT:
+    the resultant in t of n0 − f·d0 and n1 − g·d1, factored; a factor c1(f)·g + c0(f) gives
+    the candidate g = −c0/c1, kept only if c1(f(t))·g(t) + c0(f(t)) = 0 holds exactly."""
+    from flint import fmpz_mpoly_ctx
+
+    ctx = fmpz_mpoly_ctx.get(("t", "f", "g"), "lex")
+    a, b = _integer_pair(n0, d0)
+    c, e = _integer_pair(n1, d1)
+
+    def in_t(p: fmpz_poly, var: int = 0, k: int = 0) -> object:  # p(t) · (f or g)^k
+        return ctx.from_dict({(i, k if var == 1 else 0, k if var == 2 else 0): co
+                              for i, co in enumerate(p.coeffs()) if co})
+
+    res = (in_t(a) - in_t(b, 1, 1)).resultant(in_t(c) - in_t(e, 2, 1), "t")
+    if res.is_zero():
+        return None
+    for factor, _m in res.factor()[1]:
+        if factor.degrees()[2] != 1:
+            continue
+        c1: dict[int, int] = {}
+        c0: dict[int, int] = {}
+        for (_i, i_f, i_g), co in factor.to_dict().items():
+            (c1 if i_g else c0)[i_f] = co
+        k = max([*c1, *c0])
+        # c1(a/b)·(c/e) + c0(a/b) = 0, times b^k·e: Σ c1_i a^i b^(k−i) c + Σ c0_i a^i b^(k−i) e
+        total = fmpz_poly([0])
+        for coeffs, other in ((c1, c), (c0, e)):
+            for i, co in coeffs.items():
+                total += a**i * b ** (k - i) * other * co
+        if total.is_zero():
+            num = sum((sp.Integer(int(co)) * F**i for i, co in c0.items()), sp.Integer(0))
+            den = sum((sp.Integer(int(co)) * F**i for i, co in c1.items()), sp.Integer(0))
+            return sp.cancel(-num / den)
+    return None
+
+
+def _eliminate_sympy(form: ExpForm, d: ExpForm) -> sp.Expr | None:
     p = form.num.as_expr() - F * form.den.as_expr()
     q = d.num.as_expr() - G * d.den.as_expr()
     res = sp.resultant(p, q, T)

@@ -120,7 +120,7 @@ def _place_among(root: Root, positives: list[flintpoly.Interval]) -> int:
 
 @lru_cache(maxsize=64)
 def _all_real_roots(coeffs: tuple[int, ...]) -> list[flintpoly.Interval]:
-    return flintpoly.real_roots(fmpz_poly(list(coeffs)))
+    return flintpoly.real_roots(fmpz_poly(list(coeffs)), rational=False)  # irreducible
 
 
 def _sympy_root(p: fmpz_poly, factor: sp.Poly, reals: list[flintpoly.Interval], index: int) -> sp.Expr:
@@ -221,7 +221,7 @@ def positive_roots(poly: sp.Poly) -> list[Root]:
     out: list[Root] = []
     for f in factors:
         try:
-            intervals = flintpoly.real_roots(f, positive=True)
+            intervals = flintpoly.real_roots(f, positive=True, rational=not small)
         except flintpoly.IsolationError:
             return _positive_roots_sympy(poly)
         if not intervals:

@@ -27,6 +27,7 @@ Interval = tuple[fmpq, fmpq]  # lo == hi: an exact rational root
 
 ARB_MAX_DEGREE = 120  # above this, the interruptible exact isolation is used
 ARB_PRECISIONS = (64, 256, 1024)
+RATIONAL_DEGREE = 120  # rational roots are found by factoring up to this degree
 MAX_GAP_TESTS = 4000  # Descartes tests allowed when proving gaps root-free
 SHORT_BITS = 16  # significant bits kept in the ends of an isolating interval
 MAX_NARROWING = 400  # bisections allowed to bring an interval to a Descartes count of 1
@@ -198,27 +199,31 @@ def certify(p: fmpz_poly, roots: list[Interval], positive: bool = False) -> bool
     entry holds exactly one and there is no other. Otherwise each interval must have a
     Descartes count of exactly 1 on it, and every gap between them a count of 0.
     """
+    pos = neg = at_zero = 0
     for lo, hi in roots:
-        if positive and lo <= 0:
-            return False
         if lo == hi:
             if sign_at(p, lo) != 0:
                 return False
         elif not lo < hi or sign_at(p, lo) * sign_at(p, hi) >= 0:
             return False
+        if lo < 0 < hi:
+            return False  # the side of 0 is not settled
+        if hi > 0:
+            pos += 1
+        elif lo < 0:
+            neg += 1
+        else:
+            at_zero += 1  # the exact root 0
+    if positive and (neg or at_zero):
+        return False
     for (_a, b), (c, _d) in zip(roots, roots[1:], strict=False):
         if not b < c:
             return False
-    pos = sum(1 for lo, _hi in roots if lo > 0)
-    neg = sum(1 for _lo, hi in roots if hi < 0)
-    at_zero = len(roots) - pos - neg  # the exact root 0 (an interval cannot straddle it here)
-    if at_zero and not any(lo == hi == 0 for lo, hi in roots):
-        return False
-    zero_root = p.coeffs()[0] == 0
-    if pos == _positive_variations(p) and (
-            positive or len(roots) == p.degree()
-            or (neg == _negative_variations(p) and at_zero == int(zero_root))):
-        return True
+    if not positive and len(roots) == p.degree():
+        return True  # as many roots as the degree allows: none is missing, none is doubled
+    zero_root = int(p.coeffs()[0] == 0)
+    if pos == _positive_variations(p) and (positive or (neg == _negative_variations(p) and at_zero == zero_root)):
+        return True  # Descartes' bounds met on both half-lines
     return _certify_by_descartes(p, roots, positive)
 
 
@@ -232,8 +237,6 @@ def _certify_by_descartes(p: fmpz_poly, roots: list[Interval], positive: bool) -
     for lo, hi in roots:
         ends += [lo, hi]
     ends.append(bound)
-    if positive and p.coeffs()[0] == 0 and roots and roots[0][0] == 0:
-        return False
     return all(a == b or _root_free(p, a, b, budget) for a, b in zip(ends[::2], ends[1::2], strict=True))
 
 
@@ -275,11 +278,13 @@ def refine(p: fmpz_poly, lo: fmpq, hi: fmpq, width: fmpq) -> Interval:
 
 # ---------------------------------------------------------------- isolation
 
-def real_roots(p: fmpz_poly, positive: bool = False) -> list[Interval]:
+def real_roots(p: fmpz_poly, positive: bool = False, rational: bool = True) -> list[Interval]:
     """All real roots (only those > 0 if ``positive``) of a square-free integer polynomial.
 
     Sorted, disjoint, one root each, lo == hi for an exact rational root; the answer has passed
-    ``certify``. Raises IsolationError when it cannot be certified.
+    ``certify``. With ``rational`` (up to degree RATIONAL_DEGREE) every rational root comes out
+    exactly, found by FLINT's factoring; an irreducible p of degree ≥ 2 has none, so its caller
+    may skip that. Raises IsolationError when the answer cannot be certified.
     """
     d = p.degree()
     if d < 1:
@@ -288,16 +293,29 @@ def real_roots(p: fmpz_poly, positive: bool = False) -> list[Interval]:
         c0, c1 = p.coeffs()
         r = fmpq(-c0, c1)
         return [] if positive and r <= 0 else [(r, r)]
-    if d <= ARB_MAX_DEGREE:
+    exact: list[Interval] = []
+    q = p
+    if rational and d <= RATIONAL_DEGREE:
+        for r, _m in fmpq_poly(p).roots():
+            q = q // fmpz_poly([-r.p, r.q])
+            if r > 0 or not positive:
+                exact.append((r, r))
+    found = _isolate(q, positive) if q.degree() > 0 else []
+    if exact:  # an interval of q may still hold a rational root of p: move it off
+        found = _disjoint(q, sorted(exact + found))
+    if not certify(p, found, positive):
+        raise IsolationError("the isolating intervals could not be certified")
+    return [_exact_if_rational(p, lo, hi) for lo, hi in found]
+
+
+def _isolate(p: fmpz_poly, positive: bool) -> list[Interval]:
+    if p.degree() <= ARB_MAX_DEGREE:
         for prec in ARB_PRECISIONS:
             for short in (True, False):
                 found = _arb_candidates(p, prec, positive, short)
                 if certify(p, found, positive):
-                    return [_exact_if_rational(p, lo, hi) for lo, hi in found]
-    found = _continued_fractions(p, positive)
-    if not certify(p, found, positive):
-        raise IsolationError("the continued-fraction isolation did not certify")
-    return [_exact_if_rational(p, lo, hi) for lo, hi in found]
+                    return found
+    return _continued_fractions(p, positive)
 
 
 def _exact_if_rational(p: fmpz_poly, lo: fmpq, hi: fmpq) -> Interval:

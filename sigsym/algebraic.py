@@ -37,7 +37,6 @@ class Root:
     hi: sp.Rational
     _value: sp.Expr | None = field(default=None, repr=False)
     _poly: fmpz_poly | None = field(default=None, repr=False)  # factor on FLINT
-    _position: int | None = field(default=None, repr=False)  # among the positive roots of factor
     _irreducible: bool = field(default=False, repr=False)
 
     @property
@@ -99,19 +98,19 @@ def _crootof(root: Root) -> sp.Expr:
         return _crootof_by_factoring(root)
     p = root.poly
     reals = _all_real_roots(flintpoly.key(p))
-    if root._position is None:  # the root's place among the positive ones, found exactly
-        root._position = _place_among(root, [iv for iv in reals if iv[0] > 0])
-    index = sum(1 for _lo, hi in reals if hi < 0) + root._position
+    index = _place_among(root, reals)  # CRootOf numbers the real roots from the left, from 0
     if p.degree() <= 2:
         return _nice(root.factor, root.lo, root.hi, index)
     return _sympy_root(p, root.factor, reals, index)
 
 
-def _place_among(root: Root, positives: list[flintpoly.Interval]) -> int:
-    """Which of the (disjoint, isolating) intervals holds the root: refine until inside one."""
+def _place_among(root: Root, reals: list[flintpoly.Interval]) -> int:
+    """Which of the sorted, disjoint isolating intervals of all the real roots of the root's
+    factor holds it: the one that contains its own interval (refined until one does). Both
+    intervals then hold exactly one root of the factor, so it is the same root."""
     for _ in range(4 * MAX_REFINE):
         lo, hi = _q(root.lo), _q(root.hi)
-        for k, (a, b) in enumerate(positives):
+        for k, (a, b) in enumerate(reals):
             if a <= lo and hi <= b:
                 return k
         root.refine()
@@ -227,8 +226,8 @@ def positive_roots(poly: sp.Poly) -> list[Root]:
         if not intervals:
             continue
         factor = flintpoly.to_sympy(f, T)
-        for k, (lo, hi) in enumerate(intervals):
-            root = Root(factor, _rat(lo), _rat(hi), _poly=f, _position=k, _irreducible=small)
+        for lo, hi in intervals:
+            root = Root(factor, _rat(lo), _rat(hi), _poly=f, _irreducible=small)
             if lo == hi:
                 root._value = root.lo
             elif small and f.degree() == 2:

@@ -1,19 +1,17 @@
 """Exact polynomials on FLINT (python-flint): Z[t] and Q[t], square-free parts, real roots.
 
 Why FLINT: SymPy's pure-Python real-root isolation takes minutes on the degree-40 polynomial
-of σ^(40); FLINT does the same exact arithmetic in C, and Arb (inside FLINT) isolates all the
-complex roots of that polynomial in milliseconds with rigorous balls.
+of σ^(40); FLINT does the same exact arithmetic in C, in milliseconds.
 
-What is trusted and what is checked. Arb's balls are certified, but they are not taken on
-trust: every real root is handed out as an interval with *rational* ends that is re-checked
-here with exact arithmetic — the square-free polynomial has opposite nonzero signs at the two
-ends, and Descartes' rule on the interval counts exactly one sign variation, so the interval
-holds exactly one root. The list is then shown to be complete by counting: either as many roots
-as the degree (or as Descartes' bound on the half-line) were verified, or every gap between
-them is shown root-free by exact Descartes tests. Large or badly conditioned polynomials, where
-one Arb call could run long without a chance to stop, go to an exact continued-fraction
-isolation (Vincent–Akritas–Strzeboński) written as a loop of FLINT operations, so a time budget
-can still interrupt it. Nothing here goes through a float.
+Isolation: continued fractions (Vincent–Akritas–Strzeboński) written as a loop of FLINT
+operations — exact, and interruptible by a time budget between two operations; Arb's certified
+balls (``fmpz_poly.complex_roots``) are the second method. Neither is taken on trust: every
+real root is handed out as an interval with *rational* ends that ``certify`` re-checks with
+exact arithmetic — the square-free polynomial has opposite nonzero signs at the two ends, and
+the list is complete because a bound on the number of roots is met (the degree, or Descartes'
+count of sign variations on a half-line), or else each interval has a Descartes count of
+exactly one and every gap a count of zero. Rational roots come out exactly. Nothing here goes
+through a float.
 """
 
 from __future__ import annotations
@@ -25,7 +23,7 @@ from flint import ctx, fmpq, fmpq_poly, fmpz, fmpz_poly
 
 Interval = tuple[fmpq, fmpq]  # lo == hi: an exact rational root
 
-ARB_MAX_DEGREE = 120  # above this, the interruptible exact isolation is used
+ARB_MAX_DEGREE = 120  # Arb (one uninterruptible C call) is not tried above this degree
 ARB_PRECISIONS = (64, 256, 1024)
 RATIONAL_DEGREE = 120  # rational roots are found by factoring up to this degree
 MAX_GAP_TESTS = 4000  # Descartes tests allowed when proving gaps root-free
@@ -301,6 +299,8 @@ def real_roots(p: fmpz_poly, positive: bool = False, rational: bool = True) -> l
             if r > 0 or not positive:
                 exact.append((r, r))
     found = _isolate(q, positive) if q.degree() > 0 else []
+    nonzero = strip_zero_root(q)  # intervals ending at 0 are moved off it (0 is not their root)
+    found = [_off_zero(nonzero, lo, hi) for lo, hi in found]
     if exact:  # an interval of q may still hold a rational root of p: move it off
         found = _disjoint(q, sorted(exact + found))
     if not certify(p, found, positive):
@@ -308,14 +308,29 @@ def real_roots(p: fmpz_poly, positive: bool = False, rational: bool = True) -> l
     return [_exact_if_rational(p, lo, hi) for lo, hi in found]
 
 
+def _off_zero(p: fmpz_poly, lo: fmpq, hi: fmpq) -> Interval:
+    """An isolating interval with an end at 0 (not a root) narrowed to lie strictly on one side."""
+    while lo < hi and (lo == 0 or hi == 0):
+        lo, hi = bisect(p, lo, hi)
+    return lo, hi
+
+
 def _isolate(p: fmpz_poly, positive: bool) -> list[Interval]:
+    """Continued fractions first (exact, and a loop a time budget can interrupt); Arb's balls,
+    certified here, if that ever fails to certify."""
+    try:
+        found = _continued_fractions(p, positive)
+        if certify(p, found, positive):
+            return found
+    except IsolationError:
+        pass
     if p.degree() <= ARB_MAX_DEGREE:
         for prec in ARB_PRECISIONS:
             for short in (True, False):
                 found = _arb_candidates(p, prec, positive, short)
                 if certify(p, found, positive):
                     return found
-    return _continued_fractions(p, positive)
+    raise IsolationError("no isolation could be certified")
 
 
 def _exact_if_rational(p: fmpz_poly, lo: fmpq, hi: fmpq) -> Interval:
@@ -409,22 +424,18 @@ def _taylor1(f: fmpz_poly) -> fmpz_poly:
 _Y1 = fmpz_poly([1, 1])
 
 
-def _reverse(f: fmpz_poly) -> fmpz_poly:
-    return fmpz_poly(f.coeffs()[::-1])
-
-
 def _scale(f: fmpz_poly, bits: int) -> fmpz_poly:
     """f(2^bits · y)."""
     return fmpz_poly([c << (bits * i) for i, c in enumerate(f.coeffs())])
 
 
-def _positive_lower_bound_log2(f: fmpz_poly) -> int | None:
-    """k with every positive root of f at least 2^k (None: f has no sign change).
+def _positive_lower_bound_log2(coeffs: list[fmpz]) -> int | None:
+    """k with every positive root of f = Σ coeffs[i] y^i at least 2^k (None: no sign change).
 
     Positive roots of f are the reciprocals of those of its reversal g; by Kioustelidis' bound
     they are below 2·max_{g_i<0} |g_i/g_n|^{1/(n−i)}, rounded up here to a power of two.
     """
-    g = f.coeffs()[::-1]
+    g = coeffs[::-1]
     if g[-1] < 0:
         g = [-c for c in g]
     n = len(g) - 1
@@ -459,30 +470,31 @@ def _cf_positive(f0: fmpz_poly) -> list[Interval]:
     stack = [(f0, 1, 0, 0, 1)]
     while stack:
         f, a, b, c, d = stack.pop()
-        v = variations(f.coeffs())
+        cs = f.coeffs()
+        v = variations(cs)
         if v == 0:
             continue
         if v == 1:
             lo, hi = fmpq(b, d), (fmpq(a, c) if c else bound)
             pieces.append((min(lo, hi), max(lo, hi)))
             continue
-        k = _positive_lower_bound_log2(f)
+        k = _positive_lower_bound_log2(cs)
         if k is not None and k >= 1:  # every positive root of f exceeds 2^k: jump there
             f = _taylor1(_scale(f, k))
             a, c = a << k, c << k
             b, d = a + b, c + d
-            if f.coeffs()[0] == 0:
+            if f[0] == 0:
                 exact.append((fmpq(b, d), fmpq(b, d)))
                 f = fmpz_poly(f.coeffs()[1:])
             stack.append((f, a, b, c, d))
             continue
         right = _taylor1(f)  # y ↦ y + 1: the roots above 1
-        if right.coeffs()[0] == 0:
+        if right[0] == 0:
             exact.append((fmpq(a + b, c + d), fmpq(a + b, c + d)))
             right = fmpz_poly(right.coeffs()[1:])
         stack.append((right, a, a + b, c, c + d))
-        left = _taylor1(_reverse(f))  # y ↦ 1/(1 + y): the roots in (0, 1)
-        if left.coeffs()[0] == 0:
+        left = _taylor1(fmpz_poly(cs[::-1]))  # y ↦ 1/(1 + y): the roots in (0, 1)
+        if left[0] == 0:
             left = fmpz_poly(left.coeffs()[1:])  # the same root y = 1, already recorded
         stack.append((left, b, a + b, d, c + d))
     # Each open piece holds one root. An end may be an exact root found on the way, so the

@@ -115,16 +115,17 @@ def test_sigma_derivatives_isolated_fast(n: int) -> None:
     assert fp.certify(p, roots, positive=True)
 
 
-def test_continued_fractions_agree_with_arb(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_continued_fractions_agree_with_arb() -> None:
     polys = [(X - 1) * (X - 2) * (X**2 - 2) * (3 * X + 1), X**7 - 5 * X**3 + X - 1,
-             fp.strip_zero_root(fp.squarefree_part(_sigma_numerator(15))), (X**2 - 2) * (X**2 + X + 1) * X]
-    arb = [fp.real_roots(fp.squarefree_part(p)) for p in polys]
-    monkeypatch.setattr(fp, "ARB_MAX_DEGREE", 0)
-    for p, expected in zip(polys, arb, strict=True):
-        cf = fp.real_roots(fp.squarefree_part(p))
+             fp.strip_zero_root(fp.squarefree_part(_sigma_numerator(15))), (X**2 - 2) * (X**2 + X + 1) * X,
+             fmpz_poly.chebyshev_t(30)]
+    for p in map(fp.squarefree_part, polys):
+        cf = fp._continued_fractions(p, False)
+        arb = fp._arb_candidates(p, 64, False, True)
+        assert fp.certify(p, cf) and fp.certify(p, arb)
         _check_isolation(p, cf)
-        assert len(cf) == len(expected)
-        for (a, b), (c, d) in zip(cf, expected, strict=True):  # the same roots, in order
+        assert len(cf) == len(arb)
+        for (a, b), (c, d) in zip(cf, arb, strict=True):  # the same roots, in order
             assert not (b < c or d < a)
 
 
@@ -168,7 +169,8 @@ def test_mobius_matches_sympy_transform() -> None:
 
 def test_root_values_agree_with_sympy() -> None:
     sp.polys.rootoftools.CRootOf.clear_cache()
-    for expr in (T**3 - 3 * T + 1, 21 * T**7 - 35 * T**3 + 7 * T - 1, (T**5 - 7 * T**2 + 3) * (T - 2) ** 2):
+    for expr in (T**3 - 3 * T + 1, T**3 - 3 * T - 1, 21 * T**7 - 35 * T**3 + 7 * T - 1,
+                 (T**5 - 7 * T**2 + 3) * (T - 2) ** 2, 1 - 2 * T**2):
         mine = positive_roots(sp.Poly(expr, T))
         theirs = [r for r in sp.Poly(expr, T).intervals(eps=sp.Rational(1, 10**40)) if r[0][1] > 0]
         assert len(mine) == len(theirs)
@@ -240,3 +242,28 @@ def test_elimination_on_flint_agrees_with_sympy(text: str) -> None:
     for _order in (1, 2, 3):
         d = d.derivative()
         assert higher._eliminate_flint(form.num, form.den, d.num, d.den) == higher._eliminate_sympy(form, d)
+
+
+@settings(max_examples=40 if CI else 100, deadline=None, derandomize=CI,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(-30, 30), min_size=4, max_size=8).filter(lambda c: c[-1] != 0 and c[0] != 0))
+def test_root_values_are_the_roots_they_isolate(coeffs: list[int]) -> None:
+    """Each positive root's exact value (CRootOf index, surd or rational) lies in its own
+    isolating interval, judged by mpmath's independent root finder."""
+    import mpmath
+
+    poly = sp.Poly(list(reversed(coeffs)), T)
+    for root in positive_roots(poly):
+        v = root.value
+        if v.is_Rational:
+            assert poly.eval(v) == 0 and root.lo <= v <= root.hi
+            continue
+        if isinstance(v, sp.CRootOf):
+            with mpmath.workdps(60):
+                reals = sorted(r.real for r in mpmath.polyroots([int(c) for c in v.poly.all_coeffs()],
+                                                                 maxsteps=400, extraprec=400)
+                               if abs(r.imag) < mpmath.mpf(10) ** -40)
+                x = reals[v.index]
+        else:
+            x = mpmath.mpf(str(sp.N(v, 60)))
+        assert sp.Float(root.lo, 60) - sp.Float("1e-40") <= sp.Float(str(x), 60) <= sp.Float(root.hi, 60) + sp.Float("1e-40")

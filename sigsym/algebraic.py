@@ -230,8 +230,6 @@ def positive_roots(poly: sp.Poly) -> list[Root]:
             root = Root(factor, _rat(lo), _rat(hi), _poly=f, _irreducible=small)
             if lo == hi:
                 root._value = root.lo
-            elif small and f.degree() == 2:
-                root._value = _nice(factor, root.lo, root.hi, 0)
             out.append(root)
     _sort(out)
     return out

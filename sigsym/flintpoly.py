@@ -267,13 +267,6 @@ def bisect(p: fmpz_poly, lo: fmpq, hi: fmpq) -> Interval:
     return (lo, mid) if s != sign_at(p, lo) else (mid, hi)
 
 
-def refine(p: fmpz_poly, lo: fmpq, hi: fmpq, width: fmpq) -> Interval:
-    """Bisect an isolating interval until it is narrower than ``width`` (or exact)."""
-    while lo < hi and hi - lo >= width:
-        lo, hi = bisect(p, lo, hi)
-    return lo, hi
-
-
 # ---------------------------------------------------------------- isolation
 
 def real_roots(p: fmpz_poly, positive: bool = False, rational: bool = True) -> list[Interval]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from typing import Any, cast
 
 from flint import ctx, fmpq, fmpq_poly, fmpz, fmpz_poly
 
@@ -128,7 +129,7 @@ def sign_at(p: fmpz_poly, x: fmpq) -> int:
     return (v > 0) - (v < 0)
 
 
-def variations(coeffs: Iterable[object]) -> int:
+def variations(coeffs: Iterable[Any]) -> int:
     """Sign changes in a coefficient sequence, zeros skipped (Descartes' rule of signs)."""
     count, last = 0, 0
     for c in coeffs:
@@ -173,8 +174,8 @@ def root_bound(p: fmpz_poly) -> fmpz:
 
 # ---------------------------------------------------------------- the exact certificate
 
-def _dyadic(m: fmpz, e: fmpz) -> fmpq:
-    e = int(e)
+def _dyadic(m: fmpz, exponent: fmpz) -> fmpq:
+    e = int(exponent)
     return fmpq(m * (fmpz(1) << e)) if e >= 0 else fmpq(m, fmpz(1) << -e)
 
 
@@ -361,7 +362,7 @@ def _arb_candidates(p: fmpz_poly, prec: int, positive: bool, short: bool) -> lis
     saved = ctx.prec
     ctx.prec = prec
     try:
-        roots = p.complex_roots()
+        roots = cast("list[tuple[Any, int]]", p.complex_roots())  # (acb, multiplicity) pairs
     finally:
         ctx.prec = saved
     balls = sorted(_ball_ends(z.real) for z, _m in roots if z.imag.is_zero())  # real: imag exactly 0

@@ -6,7 +6,11 @@
 (a) the σ′ property battery: sigsym against plain SymPy (simplify, limit, maximum, is_increasing);
 (b) σ^(n) as a polynomial in σ: sigsym against SymPy diff + substitution + factor (until it passes
     30 s) and Maxima diff + ratsimp + factor (skipped, with a note, when maxima is absent);
-(c) cold commands against `python -c "import sympy"`; (d) peak memory of each command.
+(c) cold commands against `python -c "import sympy"`; (d) peak memory of each command;
+(e) questions about σ^(n), n = 20, 40, 60, decided in one process, with the time spent in the
+    FLINT root layer (sigsym.algebraic / sigsym.flintpoly) shown apart;
+(f) isolating the real roots of the polynomial of σ^(n) in σ: sigsym (Arb balls, certified with
+    exact arithmetic) against SymPy's Poly.intervals and Maxima's realroots (each until 30 s).
 Every number is a wall time in seconds (best of the repetitions) measured in this run.
 """
 
@@ -25,6 +29,9 @@ from pathlib import Path
 PY = sys.executable
 ROOT = Path(__file__).resolve().parent.parent
 SYMPY_LIMIT = 30.0
+# every child imports sigsym from this checkout (not from wherever it happens to be installed)
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)}
+QUESTION_BUDGET = 60  # seconds per σ^(n) question in (e); above it the verdict is unknown
 
 BATTERY_SIGSYM = r'''
 import time
@@ -69,8 +76,63 @@ import time, sys
 from sigsym import higher
 n = int(sys.argv[1])
 t = time.perf_counter()
-text = higher.poly_text(higher.nth_in_f(higher.ode_polynomial(__import__("sigsym.parse").parse.parse("sigmoid")), n))
-print(time.perf_counter() - t)
+ode = higher.ode_polynomial(__import__("sigsym.parse").parse.parse("sigmoid"))
+t1 = time.perf_counter()
+text = higher.poly_text(higher.nth_in_f(ode, n))
+t2 = time.perf_counter()
+print(t2 - t, t2 - t1)
+'''
+
+QUESTIONS = r'''
+import os, sys, time
+from sigsym import algebraic, higher
+from sigsym.catalogue import X, sigmoid
+from sigsym.properties import prove
+spent = [0.0]
+def timed(fn):
+    def wrapper(*a, **k):
+        t = time.perf_counter()
+        try:
+            return fn(*a, **k)
+        finally:
+            spent[0] += time.perf_counter() - t
+    return wrapper
+algebraic.positive_roots = timed(algebraic.positive_roots)  # the FLINT root layer, timed apart
+__import__("sigsym.decide").decide.positive_roots = algebraic.positive_roots
+algebraic._crootof = timed(algebraic._crootof)
+algebraic.Root.refine = timed(algebraic.Root.refine)
+n = int(sys.argv[1])
+prove("sigmoid", "positive")  # the process's first SymPy arithmetic, not charged to n
+f = higher.poly_expr(higher.nth_in_f(higher.ode_polynomial(sigmoid(X)), n), sigmoid(X))
+for prop, opts in [("nonzero", {}), ("positive", {"on": "(0, oo)"}), ("increasing", {"on": "[0, 1]"}),
+                   ("maximum", {"on": "[-3, 3]", "equals": "0"})]:
+    spent[0] = 0.0
+    t = time.perf_counter()
+    verdict = prove(f, prop, **opts).verdict.value
+    print(prop, verdict, time.perf_counter() - t, spent[0])
+'''
+
+ISOLATE_SIGSYM = r'''
+import sys, time
+from flint import fmpz_poly
+from sigsym import flintpoly, higher
+n = int(sys.argv[1])
+p = fmpz_poly(higher.stirling_coefficients(n))  # σ^(n) as a polynomial in σ, degree n + 1
+t = time.perf_counter()
+roots = flintpoly.real_roots(flintpoly.squarefree_part(p))
+print(time.perf_counter() - t, len(roots))
+'''
+
+ISOLATE_SYMPY = r'''
+import sys, time
+import sympy as sp
+from sigsym import higher
+n = int(sys.argv[1])
+s = sp.Symbol("s")
+p = sp.Poly(higher.stirling_coefficients(n)[::-1], s)
+t = time.perf_counter()
+roots = p.intervals()
+print(time.perf_counter() - t, len(roots))
 '''
 
 NTH_SYMPY = r'''
@@ -93,7 +155,7 @@ def best(cmd: list[str], reps: int, env: dict | None = None, timeout: float = 60
     times = []
     for _ in range(reps):
         t = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True, timeout=timeout, env=env, cwd="/tmp")
+        subprocess.run(cmd, check=True, capture_output=True, timeout=timeout, env=env or ENV, cwd="/tmp")
         times.append(time.perf_counter() - t)
     return min(times)
 
@@ -103,7 +165,7 @@ def inner(code: str, args: list[str], reps: int, timeout: float = 600) -> tuple[
     runs = []
     for _ in range(reps):
         out = subprocess.run([PY, "-c", code, *args], check=True, capture_output=True, text=True,
-                             timeout=timeout, cwd="/tmp").stdout.split()
+                             timeout=timeout, cwd="/tmp", env=ENV).stdout.split()
         runs.append(out)
     runs.sort(key=lambda r: float(r[0]))
     return float(runs[0][0]), runs[0][1:]
@@ -112,7 +174,8 @@ def inner(code: str, args: list[str], reps: int, timeout: float = 600) -> tuple[
 def peak_mib(cmd: list[str]) -> float:
     code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True, cwd='/tmp'); "
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([PY, "-c", code, *cmd], check=True, capture_output=True, text=True, timeout=600).stdout
+    out = subprocess.run([PY, "-c", code, *cmd], check=True, capture_output=True, text=True, timeout=600,
+                         env=ENV).stdout
     return int(out.strip()) / 1024
 
 
@@ -133,6 +196,77 @@ def maxima_time(n: int) -> float | None:
         return None
 
 
+def maxima_realroots(n: int) -> float | None:
+    """Maxima's realroots on the polynomial of σ^(n) in σ (its own clock, start-up excluded)."""
+    exe = shutil.which("maxima")
+    if exe is None:
+        return None
+    sys.path.insert(0, str(ROOT))
+    from sigsym import higher
+
+    poly = " + ".join(f"({c})*s^{j}" for j, c in enumerate(higher.stirling_coefficients(n)) if c)
+    prog = f"p: {poly}$ t0: elapsed_real_time()$ r: realroots(p)$ print(\"T=\", elapsed_real_time() - t0)$"
+    try:
+        out = subprocess.run([exe, "--very-quiet", f"--batch-string={prog}"], capture_output=True, text=True,
+                             timeout=SYMPY_LIMIT).stdout
+    except subprocess.TimeoutExpired:
+        return float("inf")
+    try:
+        return float(out.rsplit("T=", 1)[1].split()[0])
+    except (IndexError, ValueError):
+        return None
+
+
+def _cell(t: float | None, base: float) -> tuple[str, str]:
+    if t is None:
+        return "maxima not installed (apt-get install maxima)", ""
+    if t == float("inf"):
+        return f"> {SYMPY_LIMIT:.0f}", f"> {SYMPY_LIMIT / base:.0f}"
+    if t < 0.01:  # Maxima's clock ticks in hundredths
+        return "< 0.01", ""
+    return f"{t:.3f}", _ratio(t / base)
+
+
+def questions_table(ns: list[int]) -> list[str]:
+    """(e): each question's wall time in one process, and how much of it is the root layer."""
+    lines = ["", "(e) Questions about σ^(n) in one process (verdict, wall s, of which the FLINT root layer s)", "",
+             "| n | nonzero on R | positive on (0, oo) | increasing on [0, 1] | maximum on [-3, 3] (claimed 0) |",
+             "|---:|---|---|---|---|"]
+    env = {**ENV, "SIGSYM_TIME_BUDGET": str(QUESTION_BUDGET)}
+    for n in ns:
+        out = subprocess.run([PY, "-c", QUESTIONS, str(n)], capture_output=True, text=True, check=True,
+                             timeout=8 * QUESTION_BUDGET, cwd="/tmp", env=env).stdout.split("\n")
+        cells = []
+        for row in out:
+            if row.strip():
+                _prop, verdict, wall, layer = row.split()
+                cells.append(f"{verdict} {float(wall):.2f} ({float(layer):.3f})")
+        lines.append(f"| {n} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def isolation_table(ns: list[int]) -> list[str]:
+    """(f): real-root isolation of P_n(σ), sigsym against SymPy and Maxima."""
+    lines = ["", "(f) Isolating the real roots of σ^(n) as a polynomial in σ (degree n + 1; wall s, ratio = other / sigsym)", "",
+             "| n | sigsym (continued fractions + exact certificate) | SymPy Poly.intervals | ratio | Maxima realroots | ratio |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    env = ENV
+    for n in ns:
+        runs = [subprocess.run([PY, "-c", ISOLATE_SIGSYM, str(n)], capture_output=True, text=True, check=True,
+                               cwd="/tmp", env=env).stdout.split() for _ in range(3)]
+        t_s = min(float(r[0]) for r in runs)
+        try:
+            out = subprocess.run([PY, "-c", ISOLATE_SYMPY, str(n)], capture_output=True, text=True, check=True,
+                                 cwd="/tmp", env=env, timeout=SYMPY_LIMIT).stdout.split()
+            t_p = float(out[0])
+        except subprocess.TimeoutExpired:
+            t_p = float("inf")
+        sp_txt, sp_ratio = _cell(t_p, t_s)
+        mx_txt, mx_ratio = _cell(maxima_realroots(n), t_s)
+        lines.append(f"| {n} | {t_s:.4f} | {sp_txt} | {sp_ratio} | {mx_txt} | {mx_ratio} |")
+    return lines
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
@@ -142,8 +276,9 @@ def main() -> int:
     lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
              f"{platform.system()}; date {datetime.date.today().isoformat()}; `python bench/run.py`", ""]
 
-    # (c) and (d): cold commands
-    base = best([PY, "-c", "import sympy"], reps)
+    # (c) and (d): cold commands, each timed in alternation with `import sympy` so that a busy
+    # machine slows both sides of a ratio alike
+    sympy_cmd = [PY, "-c", "import sympy"]
     cmds = {
         "sigsym prove (one property)": ["-m", "sigsym", "prove", "diff(sigmoid(x), x)", "maximum", "--equals", "1/4", "--at", "0"],
         "sigsym derive sigmoid --order 200 --json": ["-m", "sigsym", "derive", "sigmoid", "--order", "200", "--json"],
@@ -152,12 +287,18 @@ def main() -> int:
     }
     targets = {"sigsym prove (one property)": 1.3, "sigsym derive sigmoid --order 200 --json": 1.3,
                "sigsym check (bundled suite)": 2.0, "sigsym notes (.tex only)": 3.0}
-    lines += ["(c, d) Cold commands against `python -c \"import sympy\"`", "",
-              "| command | wall (s) | ratio | target | peak MiB |", "|---|---:|---:|---:|---:|",
-              f"| python -c \"import sympy\" | {base:.2f} | 1.00 | | {peak_mib([PY, '-c', 'import sympy']):.0f} |"]
+    rows, bases = [], []
     for label, cmd in cmds.items():
-        t = best([PY, *cmd], reps)
-        lines.append(f"| {label} | {t:.2f} | {t / base:.2f} | ≤ {targets[label]} | {peak_mib([PY, *cmd]):.0f} |")
+        base_t, cmd_t = [], []
+        for _ in range(reps):
+            base_t.append(best(sympy_cmd, 1))
+            cmd_t.append(best([PY, *cmd], 1))
+        bases += base_t
+        rows.append(f"| {label} | {min(cmd_t):.2f} | {min(cmd_t) / min(base_t):.2f} | ≤ {targets[label]} | "
+                    f"{peak_mib([PY, *cmd]):.0f} |")
+    lines += ["(c, d) Cold commands against `python -c \"import sympy\"` (ratio: best of each, timed in alternation)", "",
+              "| command | wall (s) | ratio | target | peak MiB |", "|---|---:|---:|---:|---:|",
+              f"| python -c \"import sympy\" | {min(bases):.2f} | 1.00 | | {peak_mib(sympy_cmd):.0f} |", *rows]
 
     # (a) the battery
     t_sig, (n_sig, unk) = inner(BATTERY_SIGSYM, [], reps)
@@ -169,11 +310,11 @@ def main() -> int:
 
     # (b) n-th derivative
     lines += ["", "(b) σ^(n) as a polynomial in σ (wall seconds; ratio = other / sigsym)", "",
-              "| n | sigsym | SymPy diff+subs+factor | ratio | Maxima diff+ratsimp+factor | ratio |",
-              "|---:|---:|---:|---:|---:|---:|"]
+              "| n | sigsym | of which the polynomial | SymPy diff+subs+factor | ratio | Maxima diff+ratsimp+factor | ratio |",
+              "|---:|---:|---:|---:|---:|---:|---:|"]
     sympy_dead = maxima_dead = False
     for n in ns:
-        t_s, _ = inner(NTH_SIGSYM, [str(n)], reps)
+        t_s, (poly_only,) = inner(NTH_SIGSYM, [str(n)], reps)
         if sympy_dead:
             sp_txt, sp_ratio = f"> {SYMPY_LIMIT:.0f} (skipped)", ""
         else:
@@ -193,7 +334,10 @@ def main() -> int:
             mx_txt, mx_ratio = f"> {SYMPY_LIMIT:.0f}", ""
         else:
             mx_txt, mx_ratio = f"{m:.2f}", _ratio(m / t_s)
-        lines.append(f"| {n} | {t_s:.4f} | {sp_txt} | {sp_ratio} | {mx_txt} | {mx_ratio} |")
+        lines.append(f"| {n} | {t_s:.4f} | {float(poly_only):.4f} | {sp_txt} | {sp_ratio} | {mx_txt} | {mx_ratio} |")
+
+    lines += questions_table([20, 40] if args.quick else [20, 40, 60])
+    lines += isolation_table([20, 40] if args.quick else [20, 40, 60])
     print("\n".join(lines))
     return 0
 

@@ -9,27 +9,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 import sympy as sp
+from flint import fmpq, fmpz_poly
 
-from . import exact, numeric
+from . import exact, flintpoly, numeric
 from .expform import T
 
 MAX_REFINE = 200
+FACTOR_DEGREE = 200  # FLINT factors up to this degree in well under a second
 
 
 @dataclass
 class Root:
-    """A positive real root of a squarefree ``factor``, isolated in (lo, hi) or exact.
+    """A positive real root of a squarefree ``factor``, isolated in [lo, hi] or exact.
 
-    ``factor`` is irreducible for small degrees (so quadratic roots get radicals); for large
-    degrees it is only squarefree, and the exact value is a ``CRootOf`` made when first asked for.
+    ``factor`` is an irreducible integer polynomial (FLINT factors it; only beyond
+    ``FACTOR_DEGREE`` is it merely squarefree). For an inexact root, factor(lo) and factor(hi)
+    are nonzero with opposite signs and [lo, hi] holds no other root of it — checked exactly
+    when the root was isolated (see ``flintpoly.certify``). The exact value is made when first
+    asked for: a rational, a quadratic surd, or a ``CRootOf``.
     """
 
     factor: sp.Poly
     lo: sp.Rational
     hi: sp.Rational
     _value: sp.Expr | None = field(default=None, repr=False)
+    _poly: fmpz_poly | None = field(default=None, repr=False)  # factor on FLINT
+    _irreducible: bool = field(default=False, repr=False)
 
     @property
     def rational(self) -> bool:
@@ -41,40 +49,146 @@ class Root:
             self._value = _crootof(self)
         return self._value
 
+    @property
+    def poly(self) -> fmpz_poly:
+        if self._poly is None:
+            self._poly = flintpoly.from_sympy(self.factor)
+        return self._poly
+
     def refine(self) -> None:
+        """Halve the isolating interval, exactly (a midpoint that is the root ends it)."""
         if self.rational:
             return
-        mid = (self.lo + self.hi) / 2
-        v = self.factor.eval(mid)
-        if v == 0:
-            self.lo = self.hi = mid
-            self._value = mid
+        p, lo, hi = self.poly, _q(self.lo), _q(self.hi)
+        if flintpoly.sign_at(p, lo) == 0 or flintpoly.sign_at(p, hi) == 0:
+            self._refine_counting()  # ends on roots of other factors: not made here
             return
-        at_lo, at_hi = self.factor.eval(self.lo), self.factor.eval(self.hi)
-        if at_lo != 0:  # a sign change between lo and mid holds the root
-            left = (v > 0) != (at_lo > 0)
-        elif at_hi != 0:
-            left = (v > 0) == (at_hi > 0)
-        else:  # both ends are roots of other factors: count strictly inside (lo, mid)
-            left = self.factor.count_roots(self.lo, mid) - 1 > 0
-        if left:
+        self._set(*flintpoly.bisect(p, lo, hi))
+
+    def _set(self, lo: fmpq, hi: fmpq) -> None:
+        self.lo, self.hi = _rat(lo), _rat(hi)
+        if lo == hi:
+            self._value = self.lo
+
+    def _refine_counting(self) -> None:
+        mid = (self.lo + self.hi) / 2
+        if self.factor.eval(mid) == 0:
+            self.lo = self.hi = self._value = mid
+            return
+        if self.factor.count_roots(self.lo, mid) - (self.factor.eval(self.lo) == 0) > 0:
             self.hi = mid
         else:
             self.lo = mid
 
 
+def _q(r: sp.Rational) -> fmpq:
+    return fmpq(int(r.p), int(r.q))
+
+
+def _rat(q: fmpq) -> sp.Rational:
+    return sp.Rational(int(q.p), int(q.q))
+
+
 def _crootof(root: Root) -> sp.Expr:
-    """The exact value: the irreducible factor with a root in the isolating interval, indexed."""
+    """The exact value: a rational, a quadratic surd, or the indexed root of the irreducible factor
+    that vanishes there (its real roots numbered from the left, from 0)."""
     if root.rational:
         return root.lo
-    for factor, _m in root.factor.factor_list()[1]:
-        if factor.degree() == 0:
+    if not root._irreducible:
+        return _crootof_by_factoring(root)
+    p = root.poly
+    reals = _all_real_roots(flintpoly.key(p))
+    index = _place_among(root, reals)  # CRootOf numbers the real roots from the left, from 0
+    if p.degree() <= 2:
+        return _nice(root.factor, root.lo, root.hi, index)
+    return _sympy_root(p, root.factor, reals, index)
+
+
+def _place_among(root: Root, reals: list[flintpoly.Interval]) -> int:
+    """Which of the sorted, disjoint isolating intervals of all the real roots of the root's
+    factor holds it: the one that contains its own interval (refined until one does). Both
+    intervals then hold exactly one root of the factor, so it is the same root."""
+    for _ in range(4 * MAX_REFINE):
+        lo, hi = _q(root.lo), _q(root.hi)
+        for k, (a, b) in enumerate(reals):
+            if a <= lo and hi <= b:
+                return k
+        root.refine()
+    raise ValueError("root not found among the factor's roots")
+
+
+@lru_cache(maxsize=64)
+def _all_real_roots(coeffs: tuple[int, ...]) -> list[flintpoly.Interval]:
+    return flintpoly.real_roots(fmpz_poly(list(coeffs)), rational=False)  # irreducible
+
+
+def _sympy_root(p: fmpz_poly, factor: sp.Poly, reals: list[flintpoly.Interval], index: int) -> sp.Expr:
+    """``CRootOf(factor, index)``, with SymPy's interval cache for the factor filled with our
+    certified isolating intervals, refined by FLINT: SymPy would otherwise isolate and refine the
+    roots of a large polynomial itself, in pure Python (minutes at degree 40). Should SymPy's
+    internals change, the plain constructor is used: slower, never wrong."""
+    try:
+        from sympy.polys.rootoftools import ComplexRootOf, _reals_cache
+
+        key = sp.PurePoly(factor)
+        if key not in _reals_cache:
+            cls = _interval_class()
+            _reals_cache[key] = [cls(p, lo, hi) for lo, hi in reals]
+        return ComplexRootOf._new(key, index)
+    except (ImportError, AttributeError, TypeError):  # pragma: no cover - other SymPy internals
+        return sp.CRootOf(factor.as_expr(), index)
+
+
+@lru_cache(maxsize=1)
+def _interval_class() -> type:
+    """A SymPy ``RealInterval`` that refines itself with ``flintpoly`` (made on first use)."""
+    from sympy.polys.domains import ZZ
+    from sympy.polys.rootisolation import RealInterval
+
+    class FlintInterval(RealInterval):
+        """SymPy's isolating interval of a real root of the integer polynomial p: the same ends
+        and Möbius data, but refined by exact bisection and checked Newton steps on FLINT."""
+
+        def __init__(self, p: fmpz_poly, lo: fmpq, hi: fmpq) -> None:  # noqa: D107
+            self._p, self._lo, self._hi = p, lo, hi
+            self.neg = lo < 0
+            s, t = (-hi, -lo) if self.neg else (lo, hi)
+            self.mobius = (ZZ(int(s.p)), ZZ(int(t.p)), ZZ(int(s.q)), ZZ(int(t.q)))
+            self.dom = ZZ
+            self._f: list | None = None
+
+        @property
+        def f(self) -> list:  # the transformed polynomial, only made if SymPy asks for it
+            if self._f is None:
+                *_abcd, g = flintpoly.mobius(self._p, self._lo, self._hi)
+                self._f = [ZZ(int(c)) for c in reversed(g.coeffs())]
+            return self._f
+
+        def _inner_refine(self) -> FlintInterval:
+            return FlintInterval(self._p, *flintpoly.bisect(self._p, self._lo, self._hi))
+
+        def refine_size(self, dx: object) -> FlintInterval:
+            lo, hi = flintpoly.tighten(self._p, self._lo, self._hi, flintpoly.as_fmpq(dx))
+            return FlintInterval(self._p, lo, hi)
+
+    return FlintInterval
+
+
+def _crootof_by_factoring(root: Root) -> sp.Expr:
+    """For a root of a merely squarefree factor: the irreducible factor with the root, indexed."""
+    for factor in flintpoly.irreducible_factors(root.poly):
+        f = Root(flintpoly.to_sympy(factor, T), root.lo, root.hi, _poly=factor, _irreducible=True)
+        lo, hi = _q(f.lo), _q(f.hi)
+        s_lo, s_hi = flintpoly.sign_at(factor, lo), flintpoly.sign_at(factor, hi)
+        if factor.degree() == 1:
+            r = fmpq(-factor.coeffs()[0], factor.coeffs()[1])
+            if lo <= r <= hi and flintpoly.sign_at(root.poly, r) == 0:
+                return _rat(r)
             continue
-        inside = factor.count_roots(root.lo, root.hi) - (factor.eval(root.lo) == 0) - (factor.eval(root.hi) == 0)
-        if inside == 0:  # the ends may be roots of other factors; the root itself is strictly inside
-            continue
-        index = factor.count_roots(None, root.lo)  # real roots to the left, numbered from 0
-        return _nice(factor, root.lo, root.hi, index)
+        if s_lo * s_hi < 0:  # the root's factor is the one that changes sign here
+            value = _crootof(f)
+            root.lo, root.hi = f.lo, f.hi
+            return value
     raise ValueError("root not found among the factors")
 
 
@@ -88,43 +202,51 @@ def _nice(factor: sp.Poly, lo: sp.Rational, hi: sp.Rational, index: int) -> sp.E
     return sp.CRootOf(factor.as_expr(), index)
 
 
-FACTOR_DEGREE = 12
-
-
 def positive_roots(poly: sp.Poly) -> list[Root]:
     """All roots t > 0 of poly, each once, sorted (certified ordering).
 
-    Small polynomials are factored (irreducible factors give radicals and cheap exact tests);
-    large ones are only made squarefree: factoring a degree-1000 polynomial is not needed to
-    isolate its roots.
+    The polynomial goes to FLINT, is made squarefree and factored into irreducibles (beyond
+    ``FACTOR_DEGREE`` only made squarefree), and each factor's positive roots are isolated by
+    ``flintpoly.real_roots``: rational intervals checked exactly. If that check cannot be
+    completed, SymPy's exact isolation is used instead (slow, never wrong).
     """
     if poly.is_zero or poly.degree() <= 0:
         return []
-    sqf = poly.sqf_part()
-    t = sqf.gen
-    while sqf.degree() > 0 and sqf.eval(0) == 0:  # t = 0 is never a point of the real line
-        sqf = sqf.quo(sp.Poly(t, t))
-    if sqf.degree() <= 0:
+    p = flintpoly.strip_zero_root(flintpoly.squarefree_part(flintpoly.from_sympy(poly)))
+    if p.degree() <= 0:
         return []
-    factors = [f for f, _m in sqf.factor_list()[1]] if sqf.degree() <= FACTOR_DEGREE else [sqf]
+    small = p.degree() <= FACTOR_DEGREE
+    factors = flintpoly.irreducible_factors(p) if small else [p]
     out: list[Root] = []
-    for factor in factors:
-        if factor.degree() == 0:
+    for f in factors:
+        try:
+            intervals = flintpoly.real_roots(f, positive=True, rational=not small)
+        except flintpoly.IsolationError:
+            return _positive_roots_sympy(poly)
+        if not intervals:
             continue
-        small = factor.degree() <= FACTOR_DEGREE
-        negatives = len(factor.intervals(sup=0)) if small and factor.degree() > 2 else 0
-        for k, ((a, b), _m) in enumerate(factor.intervals(inf=0)):
-            idx = negatives + k  # CRootOf index: real roots are numbered from the left
-            a, b = sp.Rational(a), sp.Rational(b)
-            if b <= 0:
-                continue
-            root = Root(factor, a, b, a if a == b else None)
-            while root.lo < 0:  # straddles 0, which is not a root: shrink to one side
-                root.refine()
-            if root.hi <= 0:
-                continue
-            if small and root._value is None:
-                root._value = _nice(factor, root.lo, root.hi, idx)
+        factor = flintpoly.to_sympy(f, T)
+        for lo, hi in intervals:
+            root = Root(factor, _rat(lo), _rat(hi), _poly=f, _irreducible=small)
+            if lo == hi:
+                root._value = root.lo
+            out.append(root)
+    _sort(out)
+    return out
+
+
+def _positive_roots_sympy(poly: sp.Poly) -> list[Root]:
+    """SymPy's exact isolation of the positive roots of the squarefree part (the slow path)."""
+    sqf = poly.sqf_part()
+    out = []
+    for (a, b), _m in sqf.intervals(inf=0):
+        a, b = sp.Rational(a), sp.Rational(b)
+        if b <= 0:
+            continue
+        root = Root(sqf, a, b, a if a == b else None)
+        while root.lo < 0:  # straddles 0, which is not a root: shrink to one side
+            root._refine_counting()
+        if root.hi > 0:
             out.append(root)
     _sort(out)
     return out

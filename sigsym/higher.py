@@ -13,9 +13,11 @@ from fractions import Fraction
 from functools import lru_cache
 
 import sympy as sp
+from flint import fmpq_poly, fmpz, fmpz_poly
 
+from . import flintpoly
 from .errors import OutsideClass
-from .expform import T, to_expform
+from .expform import ExpForm, T, to_expform
 
 F = sp.Symbol("f")
 G = sp.Symbol("g")
@@ -36,6 +38,57 @@ def relation(expr: sp.Expr, order: int = 1) -> sp.Expr | None:
         return sp.Integer(0) if order else F
     if max(form.num.degree(), form.den.degree(), d.num.degree(), d.den.degree()) > MAX_ELIMINATION_DEGREE:
         return None
+    try:
+        return _eliminate_flint(form.num, form.den, d.num, d.den)
+    except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover - old python-flint
+        return _eliminate_sympy(form, d)
+
+
+def _integer_pair(num: sp.Poly, den: sp.Poly) -> tuple[fmpz_poly, fmpz_poly]:
+    """Integer polynomials (a, b) with a/b = num/den (one common positive scale)."""
+    qn, qd = (fmpq_poly([flintpoly.as_fmpq(c) for c in p.rep.to_list()[::-1]]) for p in (num, den))
+    scale = qn.denom() * qd.denom()
+    return (qn * scale).numer(), (qd * scale).numer()
+
+
+def _eliminate_flint(n0: sp.Poly, d0: sp.Poly, n1: sp.Poly, d1: sp.Poly) -> sp.Expr | None:
+    """g as a rational function of f from f = n0/d0, g = n1/d1 (polynomials in t), on FLINT:
+    the resultant in t of n0 − f·d0 and n1 − g·d1, factored; a factor c1(f)·g + c0(f) gives
+    the candidate g = −c0/c1, kept only if c1(f(t))·g(t) + c0(f(t)) = 0 holds exactly."""
+    from flint import fmpz_mpoly_ctx
+
+    ctx = fmpz_mpoly_ctx.get(("t", "f", "g"), "lex")
+    a, b = _integer_pair(n0, d0)
+    c, e = _integer_pair(n1, d1)
+
+    def in_t(p: fmpz_poly, var: int = 0, k: int = 0) -> object:  # p(t) · (f or g)^k
+        return ctx.from_dict({(i, k if var == 1 else 0, k if var == 2 else 0): co
+                              for i, co in enumerate(p.coeffs()) if co})
+
+    res = (in_t(a) - in_t(b, 1, 1)).resultant(in_t(c) - in_t(e, 2, 1), "t")
+    if res.is_zero():
+        return None
+    for factor, _m in res.factor()[1]:
+        if factor.degrees()[2] != 1:
+            continue
+        c1: dict[int, int] = {}
+        c0: dict[int, int] = {}
+        for (_i, i_f, i_g), co in factor.to_dict().items():
+            (c1 if i_g else c0)[i_f] = co
+        k = max([*c1, *c0])
+        # c1(a/b)·(c/e) + c0(a/b) = 0, times b^k·e: Σ c1_i a^i b^(k−i) c + Σ c0_i a^i b^(k−i) e
+        total = fmpz_poly([0])
+        for coeffs, other in ((c1, c), (c0, e)):
+            for i, co in coeffs.items():
+                total += a**i * b ** (k - i) * other * co
+        if total.is_zero():
+            num = sum((sp.Integer(int(co)) * F**i for i, co in c0.items()), sp.Integer(0))
+            den = sum((sp.Integer(int(co)) * F**i for i, co in c1.items()), sp.Integer(0))
+            return sp.cancel(-num / den)
+    return None
+
+
+def _eliminate_sympy(form: ExpForm, d: ExpForm) -> sp.Expr | None:
     p = form.num.as_expr() - F * form.den.as_expr()
     q = d.num.as_expr() - G * d.den.as_expr()
     res = sp.resultant(p, q, T)
@@ -169,9 +222,16 @@ def nth_in_f(ode: tuple[Fraction, ...], order: int) -> list[Fraction]:
 
 def _terms(coeffs: list):  # noqa: ANN202 - yields (negative, magnitude, power), highest power first
     for j in range(len(coeffs) - 1, -1, -1):
-        c = Fraction(coeffs[j])
+        c = coeffs[j]
+        c = c if type(c) is int else Fraction(c)  # ints (the common case) carry numerator/denominator
         if c:
             yield c < 0, abs(c), j
+
+
+def _digits(n: int) -> str:
+    """Decimal digits of a (large) integer: FLINT's conversion is subquadratic and has no limit
+    on the number of digits (Python's ``str`` refuses beyond 4300 digits)."""
+    return str(n) if n < 1 << 64 else str(fmpz(n))
 
 
 def _join(parts: list[tuple[bool, str]]) -> str:
@@ -188,13 +248,13 @@ def poly_text(coeffs: list, name: str = "f") -> str:
     parts = []
     for negative, mag, j in _terms(coeffs):
         power = "" if j == 0 else (name if j == 1 else f"{name}**{j}")
-        num = str(mag.numerator)
+        num = _digits(mag.numerator)
         if not power:
-            body = num if mag.denominator == 1 else f"{num}/{mag.denominator}"
+            body = num if mag.denominator == 1 else f"{num}/{_digits(mag.denominator)}"
         elif mag == 1:
             body = power
         else:
-            body = f"{num}*{power}" + ("" if mag.denominator == 1 else f"/{mag.denominator}")
+            body = f"{num}*{power}" + ("" if mag.denominator == 1 else f"/{_digits(mag.denominator)}")
         parts.append((negative, body))
     return _join(parts)
 
@@ -203,8 +263,8 @@ def poly_tex(coeffs: list, name: str) -> str:
     """LaTeX for Σ c_j name^j, highest power first."""
     parts = []
     for negative, mag, j in _terms(coeffs):
-        num = "" if mag == 1 and j else (str(mag.numerator) if mag.denominator == 1
-                                         else rf"\frac{{{mag.numerator}}}{{{mag.denominator}}}")
+        num = "" if mag == 1 and j else (_digits(mag.numerator) if mag.denominator == 1
+                                         else rf"\frac{{{_digits(mag.numerator)}}}{{{_digits(mag.denominator)}}}")
         power = "" if j == 0 else (name if j == 1 else rf"{name}^{{{j}}}")
         parts.append((negative, (num + ("\\," if num and power else "") + power) or "1"))
     return _join(parts)
@@ -248,14 +308,35 @@ def stirling2_row(n: int) -> list[int]:
 
 
 def stirling_coefficients(n: int) -> list[int]:
-    """Coefficients of σ^{j}, j = 0..n+1, in σ^{(n)} by the closed form."""
-    row = stirling2_row(n + 1)
+    """Coefficients of σ^{j}, j = 0..n+1, in σ^{(n)} by the closed form: (−1)^k k! S(n+1, k+1).
+
+    Computed exactly on FLINT through the Eulerian numbers, whose integers are far smaller than
+    the Stirling recurrence's intermediate rows: with m = n + 1,
+    A(m, k) = Σ_j (−1)^j C(m+1, j) (k+1−j)^m (one polynomial product), and Frobenius' identity
+    Σ_k k! S(m, k) x^k = Σ_k A(m, k) x^{k+1} (1+x)^{m−1−k} (one Taylor shift).
+    ``stirling2_row`` and the chain-rule recurrence ``iterate`` check it in the tests.
+    """
+    if n == 0:
+        return [0, 1]
+    m = n + 1
+    half = (m + 1) // 2  # A(m, k) = A(m, m−1−k): compute the first half, mirror the rest
+    binom = [fmpz(1)]
+    for j in range(1, half + 1):
+        binom.append(binom[-1] * (m + 2 - j) // j)
+    powers = fmpz_poly([fmpz(i) ** m for i in range(1, half + 1)])  # (k+1)^m at index k
+    signed = fmpz_poly([b if j % 2 == 0 else -b for j, b in enumerate(binom)])
+    first = powers.mul_low(signed, half).coeffs()
+    first += [fmpz(0)] * (half - len(first))
+    eulerian = first + first[: m - half][::-1]
+    # Σ_k A_k x^k (1+x)^{m−1−k} = x^{m−1} R(1 + 1/x) with R(y) = Σ_k A_k y^{m−1−k}
+    shifted = fmpz_poly(eulerian[::-1])(fmpz_poly([1, 1])).coeffs()[::-1]  # k! S(m, k+1) · (k+1)
+    shifted += [fmpz(0)] * (m - len(shifted))
     out = [0] * (n + 2)
-    fact = 1
     for k in range(n + 1):
-        if k:
-            fact *= k
-        out[k + 1] = (-1) ** k * fact * row[k + 1]
+        v, r = divmod(shifted[k], k + 1)
+        if r:  # pragma: no cover - an exact identity; a remainder means a broken FLINT
+            raise ArithmeticError("Frobenius identity failed")
+        out[k + 1] = int(-v if k % 2 else v)
     return out
 
 

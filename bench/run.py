@@ -8,7 +8,7 @@
     30 s) and Maxima diff + ratsimp + factor (skipped, with a note, when maxima is absent);
 (c) cold commands against `python -c "import sympy"`; (d) peak memory of each command;
 (e) questions about σ^(n), n = 20, 40, 60, decided in one process, with the time spent in the
-    FLINT root layer (sigsym.algebraic / sigsym.flintpoly) shown apart;
+    FLINT root layer (sigsym.engine.algebraic / sigsym.engine.flintpoly) shown apart;
 (f) isolating the real roots of the polynomial of σ^(n) in σ: sigsym (Arb balls, certified with
     exact arithmetic) against SymPy's Poly.intervals and Maxima's realroots (each until 30 s).
 Every number is a wall time in seconds (best of the repetitions) measured in this run.
@@ -35,7 +35,7 @@ QUESTION_BUDGET = 60  # seconds per σ^(n) question in (e); above it the verdict
 
 BATTERY_SIGSYM = r'''
 import time
-import sigsym.properties as P
+import sigsym.prover.properties as P
 t = time.perf_counter()
 f = "diff(sigmoid(x), x)"
 claims = [("identity", dict(equals="sigmoid(x)*(1 - sigmoid(x))")), ("even", {}), ("odd", {}),
@@ -73,10 +73,10 @@ print(time.perf_counter() - t, len(checks), checks.count(False))
 
 NTH_SIGSYM = r'''
 import time, sys
-from sigsym import higher
+from sigsym.derivation import higher
 n = int(sys.argv[1])
 t = time.perf_counter()
-ode = higher.ode_polynomial(__import__("sigsym.parse").parse.parse("sigmoid"))
+ode = higher.ode_polynomial(__import__("sigsym.language.parse").parse.parse("sigmoid"))
 t1 = time.perf_counter()
 text = higher.poly_text(higher.nth_in_f(ode, n))
 t2 = time.perf_counter()
@@ -85,9 +85,10 @@ print(t2 - t, t2 - t1)
 
 QUESTIONS = r'''
 import os, sys, time
-from sigsym import algebraic, higher
-from sigsym.catalogue import X, sigmoid
-from sigsym.properties import prove
+from sigsym.derivation import higher
+from sigsym.engine import algebraic
+from sigsym.functions import X, sigmoid
+from sigsym.prover.properties import prove
 spent = [0.0]
 def timed(fn):
     def wrapper(*a, **k):
@@ -98,7 +99,7 @@ def timed(fn):
             spent[0] += time.perf_counter() - t
     return wrapper
 algebraic.positive_roots = timed(algebraic.positive_roots)  # the FLINT root layer, timed apart
-__import__("sigsym.decide").decide.positive_roots = algebraic.positive_roots
+__import__("sigsym.engine.signchart").decide.positive_roots = algebraic.positive_roots
 algebraic._crootof = timed(algebraic._crootof)
 algebraic.Root.refine = timed(algebraic.Root.refine)
 n = int(sys.argv[1])
@@ -115,7 +116,8 @@ for prop, opts in [("nonzero", {}), ("positive", {"on": "(0, oo)"}), ("increasin
 ISOLATE_SIGSYM = r'''
 import sys, time
 from flint import fmpz_poly
-from sigsym import flintpoly, higher
+from sigsym.derivation import higher
+from sigsym.engine import flintpoly
 n = int(sys.argv[1])
 p = fmpz_poly(higher.stirling_coefficients(n))  # σ^(n) as a polynomial in σ, degree n + 1
 t = time.perf_counter()
@@ -126,7 +128,7 @@ print(time.perf_counter() - t, len(roots))
 ISOLATE_SYMPY = r'''
 import sys, time
 import sympy as sp
-from sigsym import higher
+from sigsym.derivation import higher
 n = int(sys.argv[1])
 s = sp.Symbol("s")
 p = sp.Poly(higher.stirling_coefficients(n)[::-1], s)

@@ -29,7 +29,7 @@ import types
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-__version__ = "0.1.0"
+from .version import __version__ as __version__
 
 if TYPE_CHECKING:
     import os
@@ -38,16 +38,16 @@ if TYPE_CHECKING:
 
     import sympy
 
-    from .catalogue import X as x
-    from .catalogue import sigmoid, softplus
-    from .derive import Derivation
+    from .derivation.derive import Derivation
     from .errors import SigsymError
-    from .kernel import Proof, Verdict
-    from .parse import Interval
-    from .properties import PROPERTIES
-    from .runner import Outcome
-    from .theorems import Theorem
-    from .theorems import load as load_theorems
+    from .functions import X as x
+    from .functions import sigmoid, softplus
+    from .language.parse import Interval
+    from .prover.kernel import Proof, Verdict
+    from .prover.properties import PROPERTIES
+    from .theorems.files import Theorem
+    from .theorems.files import load as load_theorems
+    from .theorems.runner import Outcome
 
     ExprLike: TypeAlias = str | sympy.Expr | int | Fraction
     IntervalLike: TypeAlias = str | Interval | sympy.Interval
@@ -75,18 +75,18 @@ __all__ = [
 
 # Classes and constants, loaded on first access.
 _LAZY = {
-    "PROPERTIES": ("sigsym.properties", "PROPERTIES"),
-    "Derivation": ("sigsym.derive", "Derivation"),
-    "Interval": ("sigsym.parse", "Interval"),
-    "Outcome": ("sigsym.runner", "Outcome"),
-    "Proof": ("sigsym.kernel", "Proof"),
+    "PROPERTIES": ("sigsym.prover.properties", "PROPERTIES"),
+    "Derivation": ("sigsym.derivation.derive", "Derivation"),
+    "Interval": ("sigsym.language.parse", "Interval"),
+    "Outcome": ("sigsym.theorems.runner", "Outcome"),
+    "Proof": ("sigsym.prover.kernel", "Proof"),
     "SigsymError": ("sigsym.errors", "SigsymError"),
-    "Theorem": ("sigsym.theorems", "Theorem"),
-    "Verdict": ("sigsym.kernel", "Verdict"),
-    "load_theorems": ("sigsym.theorems", "load"),
-    "sigmoid": ("sigsym.catalogue", "sigmoid"),
-    "softplus": ("sigsym.catalogue", "softplus"),
-    "x": ("sigsym.catalogue", "X"),
+    "Theorem": ("sigsym.theorems.files", "Theorem"),
+    "Verdict": ("sigsym.prover.kernel", "Verdict"),
+    "load_theorems": ("sigsym.theorems.files", "load"),
+    "sigmoid": ("sigsym.functions", "sigmoid"),
+    "softplus": ("sigsym.functions", "softplus"),
+    "x": ("sigsym.functions", "X"),
 }
 
 
@@ -94,7 +94,7 @@ def _in_x(expr: object) -> object:
     """A SymPy expression in one symbol, rewritten in sigsym's x so that all output says x."""
     free = getattr(expr, "free_symbols", None)
     if free and len(free) == 1:
-        from .catalogue import X
+        from .functions import X
 
         (var,) = free
         if var != X and getattr(var, "is_real", None) is not False:
@@ -115,7 +115,7 @@ def prove(expr: ExprLike, prop: str, *, on: IntervalLike | None = None, at: Expr
     >>> sigsym.prove("diff(sigmoid(x), x)", "decreasing").counterexample.statement  # doctest: +SKIP
     '-1 < -1/2 but f(-1) = 0.196612 < f(-1/2) = 0.235004'
     """
-    from .properties import prove as _prove
+    from .prover.properties import prove as _prove
 
     return _prove(_in_x(expr), prop, on=on, at=at, equals=_in_x(equals), digits=digits)
 
@@ -128,7 +128,7 @@ def derive(expr: ExprLike, order: int = 1, route: str = "rules") -> Derivation:
     result is ``.result`` (a SymPy expression) and, when the derivative can be written through
     the function itself, ``.in_terms_of_f`` (a SymPy expression in the symbol ``f``).
     """
-    from .derive import derive as _derive
+    from .derivation.derive import derive as _derive
 
     return _derive(_in_x(expr), order=order, route=route)
 
@@ -143,7 +143,7 @@ def check(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | Non
     """
     import os as _os
 
-    from .runner import check as _check
+    from .theorems.runner import check as _check
 
     if isinstance(paths, str | _os.PathLike):
         paths = [paths]
@@ -157,8 +157,8 @@ def notes(expr: ExprLike = "sigmoid", *, format: str = "article", title: str | N
     Every formula in them is made and checked by the engine; ``templates`` is a folder searched
     before the built-in jinja2 templates. ``sigsym notes --pdf`` on the command line builds the PDF.
     """
-    from .notes import build
-    from .render import render
+    from .present.notes import build
+    from .present.render import render
 
     text = expr if isinstance(expr, str) else str(_in_x(expr))
     return render(build(text, title=title, author=author, fmt=format, solutions=solutions), format, templates)
@@ -167,14 +167,14 @@ def notes(expr: ExprLike = "sigmoid", *, format: str = "article", title: str | N
 def parse(text: str) -> sympy.Expr:
     """Parse text in sigsym's expression language into a SymPy expression in x (never evaluated
     as Python: read through a whitelist of the syntax tree)."""
-    from .parse import parse as _parse
+    from .language.parse import parse as _parse
 
     return _parse(text)
 
 
 def parse_interval(text: str) -> Interval:
     """Parse an interval such as ``(-oo, 0]``, ``[0, oo)``, ``(0, 1/4]`` or ``R``."""
-    from .parse import parse_interval as _parse_interval
+    from .language.parse import parse_interval as _parse_interval
 
     return _parse_interval(text)
 
@@ -184,9 +184,9 @@ _FUNCTIONS = frozenset({"prove", "derive", "check", "notes", "parse", "parse_int
 
 class _Package(types.ModuleType):
     """The sigsym package object. Importing a submodule normally binds it as an attribute of the
-    package, which would replace the functions ``sigsym.parse``, ``sigsym.derive`` and
-    ``sigsym.notes`` by the modules of the same names; here the functions stay. The modules
-    remain importable as usual (``from sigsym.parse import parse_interval``)."""
+    package, which would replace a function such as ``sigsym.parse`` by a module of the same name;
+    here the functions of the API always stay. Modules import as usual
+    (``from sigsym.language.parse import parse_interval``)."""
 
     def __setattr__(self, name: str, value: object) -> None:
         if name in _FUNCTIONS and isinstance(value, types.ModuleType):

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from .errors import InternalError, OutputError, SigsymError, ToolError
+from .version import __version__
 
 if TYPE_CHECKING:
-    from .runner import Outcome
-    from .theorems import Found
+    from .theorems.files import Found
+    from .theorems.runner import Outcome
 
 # property: (options, an example that sigsym proves). The options must match the property's spec
-# (tests/test_cli.py checks this table against sigsym.properties.PROPERTIES, example by example).
+# (tests/test_cli.py checks this table against sigsym.prover.properties.PROPERTIES, example by example).
 PROPERTY_HELP: dict[str, tuple[str, str]] = {
     "identity": ("--equals G", 'sigsym prove "diff(sigmoid(x), x)" identity --equals "sigmoid(x)*(1 - sigmoid(x))"'),
     "even": ("", 'sigsym prove "diff(sigmoid(x), x)" even'),
@@ -61,7 +62,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _property_table() -> str:
-    from .properties import PROPERTIES
+    from .prover.properties import PROPERTIES
 
     lines = ["properties (options; holds when; example):"]
     for name, spec in PROPERTIES.items():
@@ -80,7 +81,7 @@ def _build() -> argparse.ArgumentParser:
     p = _Parser(prog="sigsym", description="Derive, prove and typeset the logistic sigmoid and relatives.",
                 epilog="Exit codes: 0 proved / success, 1 refuted / a theorem not as expected, 2 bad input or "
                        "environment, 3 unknown, 4 internal error. 'sigsym COMMAND --help' for each command.")
-    p.add_argument("--version", action="version", version="sigsym 0.1.0")
+    p.add_argument("--version", action="version", version=f"sigsym {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     pr = sub.add_parser("prove", help="decide a property: proved, refuted (with counterexample) or unknown",
@@ -230,8 +231,8 @@ def _no_empty_values(args: argparse.Namespace) -> None:
 # ---------------------------------------------------------------- commands
 
 def _prove(args: argparse.Namespace) -> int:
-    from .properties import prove
-    from .render_text import proof_text
+    from .present.render_text import proof_text
+    from .prover.properties import prove
 
     options = {"on": args.on, "at": args.at, "equals": args.equals, "digits": args.digits}
     proof = prove(args.expr, args.property, **options)
@@ -240,8 +241,8 @@ def _prove(args: argparse.Namespace) -> int:
 
 
 def _derive(args: argparse.Namespace) -> int:
-    from .derive import derive
-    from .render_text import derivation_text
+    from .derivation.derive import derive
+    from .present.render_text import derivation_text
 
     try:
         order = int(args.order)
@@ -250,8 +251,8 @@ def _derive(args: argparse.Namespace) -> int:
     d = derive(args.expr, order=order, route=args.route)
     example = None
     if args.at is not None:
-        from .examples import evaluate
-        from .parse import parse_constant
+        from .derivation.examples import evaluate
+        from .language.parse import parse_constant
 
         if not args.digits.isdigit() or int(args.digits) > 60:
             raise SigsymError("--digits must be a whole number from 0 to 60")
@@ -293,7 +294,7 @@ def _jobs(text: str) -> int:
         jobs = int(text)
     except ValueError:
         raise SigsymError(f"-j must be a whole number (0: one process per core), not {text!r}") from None
-    from .runner import jobs_for
+    from .theorems.runner import jobs_for
 
     return jobs_for(jobs)
 
@@ -338,9 +339,9 @@ def _check(args: argparse.Namespace) -> int:
     import json
     import time
 
-    from .ci import github_annotation, in_github_actions, junit_xml
-    from .runner import exit_code, run_all
-    from .theorems import collect, load
+    from .theorems.ci import github_annotation, in_github_actions, junit_xml
+    from .theorems.files import collect, load
+    from .theorems.runner import exit_code, run_all
 
     jobs = _jobs(args.jobs)
     junit = _junit_target(args.junit_xml)
@@ -394,7 +395,7 @@ def _notes(args: argparse.Namespace) -> int:
     """Write the notes; with --pdf, a failed build still writes the .tex it compiled and names it."""
     import shutil
 
-    from .render import (
+    from .present.render import (
         FORMATS,
         TEXLIVE_HINT,
         build_document,
@@ -436,9 +437,11 @@ def _notes(args: argparse.Namespace) -> int:
 
 
 def _templates(args: argparse.Namespace) -> int:
-    from .render import export_templates
+    from .present.render import export_templates
 
-    return export_templates(args.directory, force=args.force)
+    for path in export_templates(args.directory, force=args.force):
+        print(f"wrote {path}")
+    return 0
 
 
 _COMMANDS = {"prove": _prove, "derive": _derive, "check": _check, "notes": _notes, "templates": _templates}

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from . import ExprLike, IntervalLike
-    from .kernel import Proof
+    from .prover.kernel import Proof
 
 
 def _message(proof: Proof, wanted: str) -> str:
-    from .render_text import proof_text
+    from .present.render_text import proof_text
 
     return f"expected {wanted}, got {proof.verdict.value}\n{proof_text(proof)}"
 

@@ -42,10 +42,11 @@ def test_help_lists_the_functions() -> None:
 
 
 def test_functions_survive_importing_submodules_of_the_same_name() -> None:
-    import sigsym.derive
-    import sigsym.notes
-    import sigsym.parse  # noqa: F401
-    from sigsym.parse import parse_interval
+    import sigsym
+    import sigsym.derivation.derive
+    import sigsym.language.parse
+    import sigsym.present.notes  # noqa: F401
+    from sigsym.language.parse import parse_interval
 
     assert callable(sigsym.parse) and sigsym.parse.__module__ == "sigsym"
     assert sigsym.derive.__module__ == "sigsym" and sigsym.notes.__module__ == "sigsym"
@@ -87,7 +88,7 @@ def test_proof_latex_and_markdown_show_statement_verdict_and_counterexample() ->
 
 
 def test_latex_of_prose_is_harmless() -> None:
-    from sigsym.render_text import _tex_prose
+    from sigsym.present.render_text import _tex_prose
 
     assert _tex_prose("50% of a_b & {c} $d# \\e^f~") == r"50\% of a\_b \& \{c\} \$d\#  e f "
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sigsym.cli import PROPERTY_HELP, main
-from sigsym.properties import PROPERTIES
+from sigsym.prover.properties import PROPERTIES
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

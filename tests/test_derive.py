@@ -8,13 +8,10 @@ import pytest
 import sympy as sp
 
 from sigsym import derive
-from sigsym.catalogue import X
 from sigsym.cli import main
-from sigsym.derive import ROUTES
-from sigsym.errors import RouteError
-from sigsym.exact import formal_zero
-from sigsym.examples import evaluate
-from sigsym.higher import (
+from sigsym.derivation.derive import ROUTES
+from sigsym.derivation.examples import evaluate
+from sigsym.derivation.higher import (
     nth_in_f,
     poly_expr,
     sigmoid_polys,
@@ -24,8 +21,11 @@ from sigsym.higher import (
     taylor_matches,
     taylor_sigmoid,
 )
-from sigsym.parse import parse
-from sigsym.rules import RULES
+from sigsym.derivation.rules import RULES
+from sigsym.engine.exact import formal_zero
+from sigsym.errors import RouteError
+from sigsym.functions import X
+from sigsym.language.parse import parse
 
 
 def test_sigmoid_rules_route_ends_in_self_referential_form() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from sigsym.catalogue import X, sigmoid
 from sigsym.cli import main
 from sigsym.errors import ParseError
-from sigsym.parse import parse, parse_constant, parse_interval
+from sigsym.functions import X, sigmoid
+from sigsym.language.parse import parse, parse_constant, parse_interval
 
 HOSTILE = [
     "__import__('os').system('touch /tmp/sigsym-pwned')",

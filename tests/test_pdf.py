@@ -10,8 +10,8 @@ import pytest
 from test_render import HOSTILE_TITLES
 
 from sigsym.cli import main
-from sigsym.notes import build
-from sigsym.render import build_pdf, render
+from sigsym.present.notes import build
+from sigsym.present.render import build_pdf, render
 
 pytestmark = pytest.mark.pdflatex
 

@@ -11,8 +11,8 @@ from claims import CLAIMS
 from sigsym import prove
 from sigsym.cli import main
 from sigsym.errors import OptionError
-from sigsym.kernel import Proof, Verdict
-from sigsym.properties import PROPERTIES
+from sigsym.prover.kernel import Proof, Verdict
+from sigsym.prover.properties import PROPERTIES
 
 
 @pytest.mark.parametrize(("expr", "prop", "options", "expected"), CLAIMS,
@@ -79,7 +79,7 @@ def test_options_are_checked() -> None:
 
 def test_proof_only_from_kernel() -> None:
     from sigsym.errors import InternalError
-    from sigsym.kernel import Claim
+    from sigsym.prover.kernel import Claim
     with pytest.raises(InternalError):
         Proof(Claim(sp.Integer(1), "positive"), Verdict.PROVED, "forged", (), None)
 

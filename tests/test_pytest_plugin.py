@@ -9,9 +9,9 @@ import hypothesis  # noqa: F401
 import pytest
 from test_theorems import GOOD, WRONG
 
-import sigsym.properties  # noqa: F401
-import sigsym.render_text  # noqa: F401
-import sigsym.runner  # noqa: F401
+import sigsym.present.render_text  # noqa: F401
+import sigsym.prover.properties  # noqa: F401
+import sigsym.theorems.runner  # noqa: F401
 
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestAssertRewriteWarning")
 
@@ -69,7 +69,7 @@ def test_wrong():
 def test_plugin_module_is_cheap_to_import() -> None:
     import subprocess
     import sys
-    code = "import sys, sigsym.pytest_plugin; print('sympy' in sys.modules, 'jinja2' in sys.modules)"
+    code = "import sys, sigsym.theorems.pytest_plugin; print('sympy' in sys.modules, 'jinja2' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
 
@@ -101,7 +101,7 @@ def test_named_non_theorem_file_is_an_error(pytester: pytest.Pytester) -> None:
 
 def test_internal_error_fails_only_that_theorem(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
     from sigsym.errors import InternalError
-    from sigsym.theorems import Theorem
+    from sigsym.theorems.files import Theorem
 
     original = Theorem.run
 

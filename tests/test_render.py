@@ -11,9 +11,9 @@ import pytest
 from markupsafe import Markup
 
 from sigsym.cli import main
-from sigsym.notes import build
-from sigsym.render import HEADER_MARK, environment, render
-from sigsym.texutil import escape
+from sigsym.present.notes import build
+from sigsym.present.render import HEADER_MARK, environment, render
+from sigsym.present.texutil import escape
 
 GOLDEN = Path(__file__).parent / "golden"
 HOSTILE_TITLES = [r"\input{/etc/passwd}", r"^^5cinput{/etc/passwd}", r"\write18{touch /tmp/pwned}",

@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from sigsym import prove
-from sigsym.catalogue import X
+from sigsym.engine.numeric import compile_iv
 from sigsym.errors import ParseError
-from sigsym.kernel import Verdict
-from sigsym.numeric import compile_iv
-from sigsym.parse import parse
+from sigsym.functions import X
+from sigsym.language.parse import parse
+from sigsym.prover.kernel import Verdict
 
 QS = ["1", "2", "-1", "1/2", "3", "-2"]
 LEAVES = (

@@ -10,7 +10,7 @@ import pytest
 
 from sigsym.cli import main
 from sigsym.errors import TheoremFileError
-from sigsym.theorems import bundled_dir, load
+from sigsym.theorems.files import bundled_dir, load
 
 GOOD = '''
 [[theorem]]
@@ -150,7 +150,7 @@ def test_single_table_and_broken_theorem_toml_are_errors(tmp_path: Path, capsys:
 
 
 def test_near_miss_rule_spares_ordinary_configuration() -> None:
-    from sigsym.theorems import near_miss
+    from sigsym.theorems.files import near_miss
 
     assert not near_miss("theme", "hugo-book")
     assert not near_miss("theory", "string value")
@@ -206,7 +206,7 @@ def test_named_file_without_theorems(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def _break(monkeypatch: pytest.MonkeyPatch, ids: dict[str, BaseException | float]) -> None:
     """Make the named theorems raise (an internal error, a crash) or sleep, as real bugs would."""
-    from sigsym.theorems import Theorem
+    from sigsym.theorems.files import Theorem
 
     original = Theorem.run
 
@@ -428,7 +428,7 @@ def test_a_crashing_worker_costs_only_its_theorem(tmp_path: Path, monkeypatch: p
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     import os
 
-    from sigsym.theorems import Theorem
+    from sigsym.theorems.files import Theorem
 
     original = Theorem.run
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
-from .catalogue import X, sigmoid, softplus
-from .parse import parse
+from ..functions import X, sigmoid, softplus
+from ..language.parse import parse
 
 _PRIMES = {1: "'", 2: "''", 3: "'''"}
 _NAMED = (sigmoid, softplus, sp.tanh, sp.sinh, sp.cosh, sp.sech)  # written f'(x); the rest as d/dx

@@ -14,11 +14,11 @@ from fractions import Fraction
 import sympy as sp
 from sympy.polys.polyerrors import BasePolynomialError
 
-from . import domain, exact, numeric, witness
-from .algebraic import compare, member, positive_roots, simplify_number
-from .budget import BudgetExceeded, budget, seconds
-from .catalogue import X, to_exp
-from .decide import (
+from ..engine import domain, exact, numeric
+from ..engine.algebraic import compare, member, positive_roots, simplify_number
+from ..engine.budget import BudgetExceeded, budget, seconds
+from ..engine.expform import ExpForm, T, to_expform
+from ..engine.signchart import (
     Chart,
     Undecided,
     candidates,
@@ -29,10 +29,9 @@ from .decide import (
     value_at_x,
     x_function,
 )
-from .errors import InternalError, OptionError, OutsideClass, ParseError
-from .expform import ExpForm, T, to_expform
-from .kernel import Claim, Counterexample, Outcome, Proof, Step, Verdict, conclude
-from .parse import (
+from ..errors import InternalError, OptionError, OutsideClass, ParseError
+from ..functions import X, to_exp
+from ..language.parse import (
     REAL_LINE,
     Interval,
     Parsed,
@@ -42,6 +41,8 @@ from .parse import (
     parse_function,
     parse_interval,
 )
+from . import witness
+from .kernel import Claim, Counterexample, Outcome, Proof, Step, Verdict, conclude
 
 EXACT = "exact"
 TeX = sp.latex
@@ -645,7 +646,7 @@ def _smoothness_conditions(e: sp.Expr) -> list[tuple[sp.Expr, str]]:
 
 def _stirling(claim: Claim) -> Outcome:
     """f^{(n)} = L k^n Σ_j (−1)^j j! S(n+1, j+1) (f/L)^{j+1} for every n ≥ 0 (logistic family)."""
-    from . import higher
+    from ..derivation import higher
     f = claim.expr
     ode = higher.ode_polynomial(f)
     shape = higher.logistic_shape(ode) if ode is not None else None

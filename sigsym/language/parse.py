@@ -17,8 +17,8 @@ from functools import lru_cache
 
 import sympy as sp
 
-from .catalogue import CATALOGUE, X, logistic, sigmoid, softplus
-from .errors import ParseError
+from ..errors import ParseError
+from ..functions import CATALOGUE, X, logistic, sigmoid, softplus
 
 MAX_CHARS = 2000
 MAX_NODES = 800

@@ -7,10 +7,10 @@ from fractions import Fraction
 
 import sympy as sp
 
-from . import exact, numeric
-from .algebraic import simplify_number
-from .catalogue import X, to_exp
-from .errors import OptionError
+from ..engine import exact, numeric
+from ..engine.algebraic import simplify_number
+from ..errors import OptionError
+from ..functions import X, to_exp
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from math import floor
 
 import sympy as sp
 
+from ..functions import X
+from ..language.parse import Interval
 from . import numeric
 from .algebraic import Root, compare, compare_root, positive_roots, simplify_number
-from .catalogue import X
 from .expform import ExpForm, T
-from .parse import Interval
 
 
 class Undecided(Exception):

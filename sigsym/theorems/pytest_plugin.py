@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from .theorems import Theorem
+    from .files import Theorem
 
 _SKIPPED = pytest.StashKey[list[tuple[str, str]]]()
 _WORKER_KEY = "sigsym_skipped"
@@ -32,8 +32,8 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     if file_path.suffix.lower() != ".toml":
         return None
-    from .errors import SigsymError
-    from .theorems import examine
+    from ..errors import SigsymError
+    from .files import examine
 
     try:
         why = examine(file_path)
@@ -95,8 +95,8 @@ class TheoremFile(pytest.File):
         self.problem = problem
 
     def collect(self) -> Iterator[pytest.Item]:
-        from .errors import SigsymError
-        from .theorems import load
+        from ..errors import SigsymError
+        from .files import load
 
         if self.problem is not None:
             raise TheoremFileCollectError(self.problem)
@@ -142,7 +142,7 @@ class TheoremItem(pytest.Item):
         raise TheoremFailure("\n".join(line for line in lines if line))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
-        from .errors import SigsymError
+        from ..errors import SigsymError
 
         if isinstance(excinfo.value, TheoremFailure):
             return excinfo.value.message

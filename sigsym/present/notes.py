@@ -13,17 +13,18 @@ from dataclasses import dataclass
 import sympy as sp
 from markupsafe import Markup
 
-from . import higher, numeric
-from .catalogue import X, lookup, sigmoid, to_exp
-from .derive import ROUTES, derive
+from ..derivation import higher
+from ..derivation.derive import ROUTES, derive
+from ..engine import numeric
+from ..engine.exact import formal_zero
+from ..engine.expform import to_expform
+from ..errors import InternalError, OptionError, OutsideClass, RouteError, SigsymError
+from ..functions import X, lookup, sigmoid, to_exp
+from ..language.parse import REAL_LINE
+from ..prover.kernel import Proof
+from ..prover.properties import as_expr, prove
+from ..theorems.files import Theorem, bundled_dir, load
 from .display import tex, tex_of_text
-from .errors import InternalError, OptionError, OutsideClass, RouteError, SigsymError
-from .exact import formal_zero
-from .expform import to_expform
-from .kernel import Proof
-from .parse import REAL_LINE
-from .properties import as_expr, prove
-from .theorems import Theorem, bundled_dir, load
 
 M = Markup
 
@@ -59,7 +60,7 @@ def step_label(text: str) -> str:
 def claim_tex(expr_text: str, prop: str, options: dict) -> str:
     f = tex_of_text(expr_text)
     def c(key: str) -> str:
-        from .parse import parse_constant, parse_interval
+        from ..language.parse import parse_constant, parse_interval
 
         v = options[key]
         if key == "on" or (key == "equals" and prop == "range"):
@@ -125,7 +126,7 @@ def theorem_view(t: Theorem, proof: Proof) -> TheoremView:
 
 def _discovered(f_text: str, f: sp.Expr) -> list[Theorem]:
     """Facts about an arbitrary expression of the class, as claims the prover then decides."""
-    from .decide import candidates, extreme, limit_at_infinity
+    from ..engine.signchart import candidates, extreme, limit_at_infinity
 
     out: list[Theorem] = []
     def add(tid: str, title: str, prop: str, **opts: str) -> None:
@@ -146,7 +147,7 @@ def _discovered(f_text: str, f: sp.Expr) -> list[Theorem]:
     try:
         _, cands = candidates(form, REAL_LINE)
         hi, lo = extreme(cands, 1), extreme(cands, -1)
-        from .parse import Interval
+        from ..language.parse import Interval
 
         image = Interval(lo.value, hi.value, lo.attained_at is not None, hi.attained_at is not None)
         if all(v.is_Rational or v in (sp.oo, -sp.oo) for v in (lo.value, hi.value)):
@@ -187,7 +188,7 @@ def figures(f: sp.Expr, fname: str) -> list[Figure]:
         form = to_expform(f)
     except OutsideClass:
         return []
-    from .decide import candidates, extreme, sign_chart_poles
+    from ..engine.signchart import candidates, extreme, sign_chart_poles
 
     if sign_chart_poles(form, REAL_LINE):
         return []
@@ -324,7 +325,7 @@ def _examples(f: sp.Expr, sym: str) -> dict | None:
         to_expform(f)
     except OutsideClass:
         return None
-    from .examples import ARTICLE_POINTS, evaluate
+    from ..derivation.examples import ARTICLE_POINTS, evaluate
 
     rows = []
     for a in ARTICLE_POINTS:
@@ -394,7 +395,7 @@ def _exercises(f: sp.Expr, sym: str) -> list[dict]:
         form = to_expform(f)
     except OutsideClass:
         return out
-    from .decide import limit_at_infinity
+    from ..engine.signchart import limit_at_infinity
 
     d0 = sp.simplify(sp.diff(to_exp(f), X).subs(X, 0))
     if prove(sp.diff(to_exp(f), X), "value", at=0, equals=d0).proved:

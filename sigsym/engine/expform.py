@@ -16,8 +16,8 @@ import sympy as sp
 from sympy.polys.domains import QQ
 from sympy.polys.fields import field
 
-from .catalogue import X, to_exp
-from .errors import OutsideClass
+from ..errors import OutsideClass
+from ..functions import X, to_exp
 
 T = sp.Symbol("t", positive=True)
 MAX_T_DEGREE = 4000

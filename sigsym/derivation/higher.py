@@ -15,9 +15,9 @@ from functools import lru_cache
 import sympy as sp
 from flint import fmpq_poly, fmpz, fmpz_poly
 
-from . import flintpoly
-from .errors import OutsideClass
-from .expform import ExpForm, T, to_expform
+from ..engine import flintpoly
+from ..engine.expform import ExpForm, T, to_expform
+from ..errors import OutsideClass
 
 F = sp.Symbol("f")
 G = sp.Symbol("g")

@@ -17,10 +17,10 @@ from typing import Any
 
 import sympy as sp
 
+from ..engine.exact import formal_zero
+from ..errors import InternalError, OutOfTime, OutsideClass, RouteError
+from ..functions import X, lookup, sigmoid, to_exp
 from . import higher
-from .catalogue import X, lookup, sigmoid, to_exp
-from .errors import InternalError, OutOfTime, OutsideClass, RouteError
-from .exact import formal_zero
 from .rules import D, chain_name, pick
 
 ROUTES = ("rules", "first-principles", "implicit")
@@ -101,7 +101,7 @@ class Derivation:
         return json.dumps(self.as_dict(), indent=2, ensure_ascii=False)
 
     def __str__(self) -> str:
-        from .render_text import derivation_text
+        from ..present.render_text import derivation_text
 
         return derivation_text(self)
 
@@ -110,7 +110,7 @@ class Derivation:
 
     def _repr_latex_(self) -> str:
         """Jupyter: the derivation as one align* environment, starting from its left-hand side."""
-        from .render_text import derivation_latex
+        from ..present.render_text import derivation_latex
 
         return derivation_latex(self)
 
@@ -385,7 +385,7 @@ def derive(expr: object, order: int = 1, route: str = "rules") -> Derivation:
     Parsing, derivation and checks run under the time budget (``SIGSYM_TIME_BUDGET``); when it
     runs out the answer is an ``OutOfTime`` error (exit 3), never a long wait.
     """
-    from .budget import BudgetExceeded, budget, seconds
+    from ..engine.budget import BudgetExceeded, budget, seconds
 
     limit = seconds()
     try:
@@ -397,7 +397,7 @@ def derive(expr: object, order: int = 1, route: str = "rules") -> Derivation:
 
 
 def _derive(expr: object, order: int, route: str) -> Derivation:
-    from .properties import as_expr
+    from ..prover.properties import as_expr
 
     if route not in ROUTES:
         raise RouteError(f"unknown route {route!r}; known: {', '.join(ROUTES)}")

@@ -15,8 +15,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
+from .files import Skipped
 from .runner import Outcome
-from .theorems import Skipped
 
 # Characters XML 1.0 cannot carry at all (TOML strings can hold them through escapes).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

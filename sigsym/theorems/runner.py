@@ -16,11 +16,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .errors import InternalError, SigsymError
-from .theorems import Theorem, collect, load
+from ..errors import InternalError, SigsymError
+from .files import Theorem, collect, load
 
 if TYPE_CHECKING:
-    from .kernel import Proof
+    from ..prover.kernel import Proof
 
 ERROR = "error"
 
@@ -56,7 +56,7 @@ def _explain(proof: Proof) -> str:
 
 
 def _finish(theorem: Theorem, proof: Proof, seconds: float) -> Outcome:
-    from .render_text import proof_text
+    from ..present.render_text import proof_text
 
     verdict = proof.verdict.value
     ok = verdict == theorem.expect
@@ -66,7 +66,7 @@ def _finish(theorem: Theorem, proof: Proof, seconds: float) -> Outcome:
 
 def run_theorem(theorem: Theorem) -> Outcome:
     """Run one theorem under its own budget; an internal error becomes its outcome."""
-    from .budget import BudgetExceeded, budget, seconds
+    from ..engine.budget import BudgetExceeded, budget, seconds
 
     limit = seconds()  # a bad SIGSYM_TIME_BUDGET is bad input for the whole run (exit 2)
     start = time.perf_counter()

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .derive import Derivation
-    from .kernel import Claim, Proof
+    from ..derivation.derive import Derivation
+    from ..prover.kernel import Claim, Proof
 
 _PRIMES = {1: "′", 2: "″", 3: "‴"}
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -25,9 +25,9 @@ def _symbol(claim: Claim) -> str | None:
     """σ, σ′, tanh‴, σ⁽⁷⁾ … when the claim is about a catalogue function or a derivative of one."""
     import sympy as sp
 
-    from .catalogue import X, lookup
-    from .errors import SigsymError
-    from .parse import parse
+    from ..errors import SigsymError
+    from ..functions import X, lookup
+    from ..language.parse import parse
 
     entry = lookup(claim.expr)
     if entry is not None:
@@ -48,7 +48,7 @@ def _decimal(value: Any, digits: int) -> str:
     """A rational claimed value written with ``digits`` decimals, as the user wrote it."""
     from fractions import Fraction
 
-    from .numeric import decimal
+    from ..engine.numeric import decimal
 
     if getattr(value, "is_Rational", False):
         return decimal(Fraction(int(value.p), int(value.q)), digits)
@@ -99,7 +99,7 @@ def statement_latex(claim: Claim) -> str:
     """The claim as a formula (the lecture notes' statement), in math mode."""
     import sympy as sp
 
-    from .errors import SigsymError
+    from ..errors import SigsymError
     from .notes import claim_tex
 
     opts = {k: (v if isinstance(v, int) and not isinstance(v, bool) else str(v)) for k, v in claim.options}

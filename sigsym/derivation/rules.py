@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .catalogue import X, sigmoid, softplus
+from ..functions import X, sigmoid, softplus
 
 
 def D(u: sp.Expr) -> sp.Expr:  # noqa: N802 - the operator

@@ -34,7 +34,7 @@ def is_zero(number: sp.Expr) -> bool | None:
     if number.free_symbols:
         return None
     if number.atoms(sp.Function) - number.atoms(sp.exp, sp.CRootOf):
-        from .catalogue import to_exp
+        from ..functions import to_exp
 
         number = to_exp(number)
     number = number.xreplace({a: _exp_of_logs(a) for a in number.atoms(sp.exp)})
@@ -188,7 +188,7 @@ def formal_zero(expr: sp.Expr) -> bool:
     functions are kept as opaque atoms. A formal zero is a real zero; anything else is reported
     as "not shown" (False), never as "nonzero".
     """
-    from .catalogue import to_exp
+    from ..functions import to_exp
 
     e = to_exp(sp.sympify(expr)).subs(sp.E, sp.exp(1))
     symbols = sorted(e.free_symbols, key=lambda s: s.name)

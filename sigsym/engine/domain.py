@@ -14,12 +14,13 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..errors import OutsideClass
+from ..functions import X, to_exp
+from ..language.parse import REAL_LINE, Condition, Interval
 from . import exact, numeric
-from .catalogue import X, to_exp
-from .decide import Undecided, sign_chart
-from .errors import OutsideClass
 from .expform import T, to_expform
-from .parse import REAL_LINE, Condition, Interval
+from .samples import sample_points
+from .signchart import Undecided, sign_chart
 
 _FAILS = {"nonzero": (0,), "positive": (0, -1), "nonnegative": (-1,)}
 
@@ -112,8 +113,6 @@ def failures(cond: Condition, interval: Interval) -> list[Piece] | None:
 
 
 def _sampled(cond: Condition, interval: Interval) -> Violation | None:
-    from .witness import sample_points
-
     for p in sample_points(interval):
         found = check_at(cond, p)
         if isinstance(found, Violation):

@@ -16,8 +16,8 @@ from typing import Any
 
 import sympy as sp
 
-from . import exact, numeric
-from .errors import InternalError
+from ..engine import exact, numeric
+from ..errors import InternalError
 
 
 class Verdict(StrEnum):
@@ -119,7 +119,7 @@ class Proof:
 
     def __post_init__(self) -> None:
         if self._token is not _KERNEL_TOKEN:
-            raise InternalError("a Proof can only be made by sigsym.kernel.conclude")
+            raise InternalError("a Proof can only be made by sigsym.prover.kernel.conclude")
 
     @property
     def proved(self) -> bool:
@@ -142,23 +142,23 @@ class Proof:
 
     def __str__(self) -> str:
         """One readable paragraph: the verdict on the claim, the evidence and the method."""
-        from .render_text import proof_summary
+        from ..present.render_text import proof_summary
 
         return proof_summary(self)
 
     def __repr__(self) -> str:
-        from .render_text import statement
+        from ..present.render_text import statement
 
         return f"<Proof {self.verdict.value}: {statement(self.claim)}>"
 
     def _repr_latex_(self) -> str:
         """Jupyter: the claim as a formula, the verdict, the steps and any counterexample."""
-        from .render_text import proof_latex
+        from ..present.render_text import proof_latex
 
         return proof_latex(self)
 
     def _repr_markdown_(self) -> str:
-        from .render_text import proof_markdown
+        from ..present.render_text import proof_markdown
 
         return proof_markdown(self)
 

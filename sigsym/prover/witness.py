@@ -8,47 +8,17 @@ only reported when the interval enclosure *excludes* the claim, so it is itself 
 from __future__ import annotations
 
 from collections.abc import Callable
-from fractions import Fraction
 from functools import lru_cache
 
 import sympy as sp
 
-from . import numeric
-from .algebraic import member
-from .catalogue import X
-from .domain import defined_at
-from .errors import OutsideClass
+from ..engine import numeric
+from ..engine.domain import defined_at
+from ..engine.samples import sample_points
+from ..errors import OutsideClass
+from ..functions import X
+from ..language.parse import REAL_LINE, Interval
 from .kernel import Claim, Counterexample
-from .parse import REAL_LINE, Interval
-
-_BASE = [0, 1, 2, 3, 5, 8, 13, 34, 100, 300, 700]
-_FRACTIONS = [sp.Rational(1, 4), sp.Rational(1, 2), sp.Rational(3, 2)]
-
-
-@lru_cache(maxsize=256)
-def sample_points(interval: Interval) -> list[sp.Expr]:
-    """Deterministic sample points in the interval: spread out, up to |x| = 700."""
-    pts = {sp.Integer(v) * s for v in _BASE for s in (1, -1)}
-    pts |= {q * s for q in _FRACTIONS for s in (1, -1)}
-    lo, hi = interval.lo, interval.hi
-    if lo.is_finite and hi.is_finite and lo.is_Rational and hi.is_Rational:
-        pts |= {lo + (hi - lo) * sp.Rational(k, 12) for k in range(13)}
-    elif lo.is_Rational:
-        pts |= {lo + d for d in (0, sp.Rational(1, 8), 1, 4, 50)}
-    elif hi.is_Rational:
-        pts |= {hi - d for d in (0, sp.Rational(1, 8), 1, 4, 50)}
-    return sorted((p for p in pts if _inside(interval, p)), key=lambda p: (abs(p), bool(p < 0)))
-
-
-def _inside(interval: Interval, p: sp.Rational) -> bool:
-    """Membership of a rational point; plain Fractions when the ends are rational (fast)."""
-    lo, hi = interval.lo, interval.hi
-    if (lo.is_Rational or lo == -sp.oo) and (hi.is_Rational or hi == sp.oo):
-        q = Fraction(int(p.p), int(p.q))
-        left = lo == -sp.oo or (Fraction(int(lo.p), int(lo.q)) <= q if interval.lo_closed else Fraction(int(lo.p), int(lo.q)) < q)
-        right = hi == sp.oo or (q <= Fraction(int(hi.p), int(hi.q)) if interval.hi_closed else q < Fraction(int(hi.p), int(hi.q)))
-        return left and right
-    return bool(member(interval, p))
 
 
 def _defined_points(claim: Claim, points: list[sp.Expr]) -> list[sp.Expr]:

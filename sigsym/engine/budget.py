@@ -12,8 +12,9 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from fractions import Fraction
 
-from .errors import SigsymError
+from ..errors import SigsymError
 
 DEFAULT = 30.0
 MAX_SECONDS = 86400.0
@@ -29,9 +30,10 @@ def seconds() -> float:
     if not text:
         return DEFAULT
     try:
-        value = float(text)
-    except ValueError:
+        exact = Fraction(text)  # exact, as everything in the engine; a timer takes seconds as a float
+    except (ValueError, ZeroDivisionError):
         raise SigsymError(f"SIGSYM_TIME_BUDGET must be a number of seconds, not {text!r}") from None
+    value = exact.numerator / exact.denominator
     if not 0 <= value <= MAX_SECONDS:
         raise SigsymError(f"SIGSYM_TIME_BUDGET must be between 0 and {MAX_SECONDS:g} seconds, not {text!r}")
     return value

@@ -17,10 +17,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import SigsymError, TheoremFileError
+from ..errors import SigsymError, TheoremFileError
 
 if TYPE_CHECKING:
-    from .kernel import Proof
+    from ..prover.kernel import Proof
 
 KEYS_REQUIRED = ("id", "expr", "property", "expect")
 KEYS_OPTIONAL = ("title", "on", "at", "equals", "digits", "section", "note")
@@ -46,7 +46,7 @@ class Theorem:
 
     def run(self) -> Proof:
         """Decide the claim (under the prover's time budget); the verdict may differ from ``expect``."""
-        from .properties import prove
+        from ..prover.properties import prove
 
         return prove(self.expr, self.prop, **dict(self.options))
 
@@ -60,7 +60,7 @@ def bundled_dir() -> Path:
     packaged = resources.files("sigsym") / "_data" / "proofs"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "proofs"
+    return Path(__file__).resolve().parents[2] / "proofs"
 
 
 def _lines_of_ids(text: str) -> dict[str, int]:
@@ -74,8 +74,8 @@ def _lines_of_ids(text: str) -> dict[str, int]:
 
 def load(path: str | Path) -> list[Theorem]:
     """Read and validate one theorem file; TheoremFileError names the file, line and id."""
-    from .parse import parse
-    from .properties import PROPERTIES, normalize_options
+    from ..language.parse import parse
+    from ..prover.properties import PROPERTIES, normalize_options
 
     p = Path(path)
     try:

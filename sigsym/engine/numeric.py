@@ -14,8 +14,8 @@ import sympy as sp
 from mpmath import iv
 from mpmath.libmp import finf, fnan, fninf, fzero
 
-from .catalogue import X, sigmoid, softplus
-from .errors import OutsideClass
+from ..errors import OutsideClass
+from ..functions import X, sigmoid, softplus
 
 Enc = object  # an mpmath ivmpf
 PRECISIONS = (80, 160, 320, 640)

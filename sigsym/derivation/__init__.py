@@ -1,0 +1,1 @@
+"""Step-by-step derivatives: the rules, the routes, higher derivatives and worked examples."""

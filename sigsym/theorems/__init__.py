@@ -1,0 +1,1 @@
+"""Theorem files, running them (serially or in processes), CI formats and the pytest plugin."""

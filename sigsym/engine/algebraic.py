@@ -283,7 +283,10 @@ def compare_root(root: Root, tau: sp.Expr) -> int | None:
                 return -1
             root.refine()
         return None
-    zero = exact.is_zero(root.value - tau)
+    # e^q (q rational, q ≠ 0) is transcendental (Lindemann) and a root is algebraic: never equal,
+    # so separate them by refinement without asking the (costly) general zero test first.
+    transcendental = tau is sp.E or (isinstance(tau, sp.exp) and tau.args[0].is_Rational and tau.args[0] != 0)
+    zero = False if transcendental else exact.is_zero(root.value - tau)
     if zero:
         return 0
     for bits in numeric.PRECISIONS:

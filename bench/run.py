@@ -76,7 +76,8 @@ import time, sys
 from sigsym.derivation import higher
 n = int(sys.argv[1])
 t = time.perf_counter()
-ode = higher.ode_polynomial(__import__("sigsym.language.parse").parse.parse("sigmoid"))
+from sigsym.language.parse import parse
+ode = higher.ode_polynomial(parse("sigmoid"))
 t1 = time.perf_counter()
 text = higher.poly_text(higher.nth_in_f(ode, n))
 t2 = time.perf_counter()
@@ -99,7 +100,8 @@ def timed(fn):
             spent[0] += time.perf_counter() - t
     return wrapper
 algebraic.positive_roots = timed(algebraic.positive_roots)  # the FLINT root layer, timed apart
-__import__("sigsym.engine.signchart").decide.positive_roots = algebraic.positive_roots
+from sigsym.engine import signchart
+signchart.positive_roots = algebraic.positive_roots
 algebraic._crootof = timed(algebraic._crootof)
 algebraic.Root.refine = timed(algebraic.Root.refine)
 n = int(sys.argv[1])

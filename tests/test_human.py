@@ -29,6 +29,9 @@ CLAIMS = [
     ("diff(sigmoid(x), x)", "increasing", {"on": "(-oo, 0]"}),
     ("diff(sigmoid(x), x)", "decreasing", {"on": "[0, oo)"}),
     ("exp(x)/(1 + exp(2*x))", "positive", {}),
+    ("diff(sigmoid(x), x)", "identity", {"equals": "sigmoid(x)*(1 - sigmoid(x))"}),
+    ("diff(tanh(x), x)", "identity", {"equals": "1 - tanh(x)^2"}),
+    ("tanh(x)", "identity", {"equals": "2*sigmoid(2*x) - 1"}),
 ]
 
 
@@ -73,7 +76,7 @@ def _holds(rel: Relation) -> None:
 def test_human_proof_is_short_plain_and_every_line_holds(expr: str, prop: str, opts: dict[str, str]) -> None:
     steps = write(expr, sig_parse(expr), prop, _options(opts))
     assert steps is not None, "a human proof was expected"
-    assert 2 <= len(steps) <= 8
+    assert 2 <= len(steps) <= 8 or (prop == "identity" and 1 <= len(steps) <= 8)
     for step in steps:
         words = step.because + step.latex
         assert not any(w.lower() in words.lower() for w in FORBIDDEN), words

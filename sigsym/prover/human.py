@@ -11,6 +11,7 @@ printed. A strategy that does not apply gives None, and the caller keeps the cer
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -47,7 +48,7 @@ def _txt(e: sp.Expr) -> str:
 
 
 def _tex_sigma(e: sp.Expr) -> str:
-    return sp.latex(e.subs(S, SIGMA)).replace(r"\left(x\right)", "(x)")
+    return _fn_tex(sp.latex(e.subs(S, SIGMA)))
 
 
 def in_sigma(f: sp.Expr) -> sp.Expr | None:
@@ -63,26 +64,58 @@ def in_sigma(f: sp.Expr) -> sp.Expr | None:
 
 def pretty(g: sp.Expr) -> sp.Expr:
     """G factored the way a lecturer writes it: s(1 − s), not −(s − 1)s."""
+    return pretty_in(g, S)
+
+
+def pretty_in(g: sp.Expr, v: sp.Symbol) -> sp.Expr:
     num, den = sp.fraction(sp.cancel(sp.together(g)))
 
     def factored(p: sp.Expr) -> sp.Expr:
-        if not p.has(S):
+        if not p.has(v):
             return p
-        c, factors = sp.factor_list(p, S)
+        c, factors = sp.factor_list(p, v)
         out = sp.Integer(1)
         for b, e in factors:
-            if sp.expand(b - (S - 1)) == 0:
-                b, c = 1 - S, c * (-1) ** e
+            if sp.expand(b - (v - 1)) == 0:
+                b, c = 1 - v, c * (-1) ** e
             out *= b**e
+        if v == U and sp.expand(out - (1 - v) * (1 + v)) == 0:
+            out = 1 - v**2  # 1 − tanh², as in the textbooks
         return c * out
 
     return factored(num) / factored(den)
+
+
+U = sp.Symbol("u")
+TANH = sp.tanh(X)
+
+
+def in_tanh(f: sp.Expr) -> sp.Expr | None:
+    """H(u) with f(x) = H(tanh x), when f is a rational function of e^{2x} (e^{2x} = (1+u)/(1−u))."""
+    try:
+        form = to_expform(f)
+    except OutsideClass:
+        return None
+    if form.shift != 0 or form.m != 1 or form.poles.degree() > 0 and _has_positive_root(form.poles):
+        return None
+    r = form.rational
+    w = sp.Symbol("w", positive=True)
+    even = sp.cancel(r.subs(T, sp.sqrt(w)))
+    if even.has(sp.sqrt(w)) or even.atoms(sp.Pow) and any(not e.exp.is_Integer for e in even.atoms(sp.Pow)):
+        return None
+    return pretty_in(even.subs(w, (1 + U) / (1 - U)), U)
 
 
 def _has_positive_root(p: sp.Poly) -> bool:
     from ..engine.algebraic import positive_roots
 
     return bool(positive_roots(p))
+
+
+def _fn_tex(tex: str) -> str:
+    """σ(x) and tanh x as printed in the notes, without \\left…\\right around a bare x."""
+    tex = tex.replace(r"\left(x\right)", "(x)")
+    return re.sub(r"\\tanh(\^\{\d+\})?\{\\left\(x \\right\)\}", lambda m: rf"\tanh{m.group(1) or ''} x", tex)
 
 
 def _paren(tex: str, e: sp.Expr) -> str:
@@ -209,8 +242,40 @@ def _monotone(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, on: Interval) -> l
                       rf"f'(x) {op} 0 \quad (x \in {Interval(on.lo, on.hi, False, False).latex()})")]
 
 
+def _identity(f_text: str, f: sp.Expr, g_text: str, g: sp.Expr) -> list[HumanStep] | None:
+    """Both sides as functions of one variable — s = σ(x), or u = tanh x for functions of e^{2x}
+    — and the two rational functions compared."""
+    for conv, v, fn, name, why in (
+            (in_tanh, U, TANH, "tanh x", "write e^{2x} = (1 + tanh x)/(1 − tanh x)"),
+            (in_sigma, S, SIGMA, "σ(x)", "write eˣ = σ(x)/(1 − σ(x)), since σ(x) = eˣ/(1 + eˣ)")):
+        gf, gg = conv(f), conv(g)
+        if gf is None or gg is None or sp.cancel(gf - gg) != 0:
+            continue
+        steps = []
+        for side, text, expr, form in (("f", f_text, f, gf), ("g", g_text, g, gg)):
+            if "diff(" not in text and sp.simplify(expr - form.subs(v, fn)) == 0 and \
+                    sp.count_ops(expr) <= sp.count_ops(form.subs(v, fn)):
+                continue  # already written in that variable (display only: the next line is checked)
+            reason = ("differentiate, then " + why) if text.startswith("diff(") else why
+            steps.append(HumanStep((Relation(text, "=", _txt(form.subs(v, fn))),), reason,
+                                   rf"{side}(x) = {_fn_tex(sp.latex(form.subs(v, fn)))}"))
+        steps.append(HumanStep((Relation(f_text, "=", g_text),),
+                               f"both sides are the same function of {name}", r"f(x) = g(x)"))
+        return steps
+    return None
+
+
 def write(f_text: str, f: sp.Expr, prop: str, options: dict[str, object]) -> tuple[HumanStep, ...] | None:
     """A checked human proof of a claim already proved, or None when no strategy applies."""
+    if prop == "identity":
+        g = options.get("equals")
+        if g is None:
+            return None
+        g_text = g if isinstance(g, str) else _txt(g)
+        from ..language.parse import parse
+
+        steps = _identity(f_text, f, g_text, parse(g_text))
+        return None if steps is None else _checked(steps)
     g = in_sigma(f)
     if g is None:
         return None

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .functions import X as x
     from .functions import sigmoid, softplus
     from .language.parse import Interval
+    from .prover.facts import Fact
     from .prover.kernel import Proof, Verdict
     from .prover.properties import PROPERTIES
     from .theorems.files import Theorem
@@ -61,8 +62,10 @@ __all__ = [
     "SigsymError",
     "Theorem",
     "Verdict",
+    "Fact",
     "check",
     "derive",
+    "facts",
     "load_theorems",
     "notes",
     "parse",
@@ -77,6 +80,7 @@ __all__ = [
 _LAZY = {
     "PROPERTIES": ("sigsym.prover.properties", "PROPERTIES"),
     "Derivation": ("sigsym.derivation.derive", "Derivation"),
+    "Fact": ("sigsym.prover.facts", "Fact"),
     "Interval": ("sigsym.language.parse", "Interval"),
     "Outcome": ("sigsym.theorems.runner", "Outcome"),
     "Proof": ("sigsym.prover.kernel", "Proof"),
@@ -179,7 +183,15 @@ def parse_interval(text: str) -> Interval:
     return _parse_interval(text)
 
 
-_FUNCTIONS = frozenset({"prove", "derive", "check", "notes", "parse", "parse_interval"})
+def facts(expr: ExprLike, *, on: str | None = None) -> tuple[Fact, ...]:
+    """Everything sigsym can say about ``expr`` (parity, zeros, signs, limits, monotone pieces,
+    extremes, range, convexity, inflection points), each a checked ``Proof``, in a fixed order."""
+    from .prover.facts import facts as _facts
+
+    return _facts(expr if isinstance(expr, str) else _in_x(expr), on=on)
+
+
+_FUNCTIONS = frozenset({"prove", "derive", "check", "notes", "facts", "parse", "parse_interval"})
 
 
 class _Package(types.ModuleType):

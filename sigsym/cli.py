@@ -101,6 +101,12 @@ def _build() -> argparse.ArgumentParser:
     pr.add_argument("--digits", metavar="K", help="for value: compare f(at) rounded to K decimals with --equals")
     pr.add_argument("--json", action="store_true", help="print the proof as JSON")
 
+    fa = sub.add_parser("facts", help="compute and prove what can be said about f: parity, zeros, signs, "
+                                      "limits, monotone pieces, extremes, range, convexity")
+    fa.add_argument("expr", metavar="EXPR")
+    fa.add_argument("--on", metavar="I", help="an interval (default: R)")
+    fa.add_argument("--json", action="store_true")
+
     de = sub.add_parser("derive", help="derive step by step, every step checked")
     de.add_argument("expr", metavar="EXPR")
     de.add_argument("--order", default="1", metavar="N")
@@ -238,6 +244,21 @@ def _prove(args: argparse.Namespace) -> int:
     proof = prove(args.expr, args.property, **options)
     print(proof.to_json() if args.json else proof_text(proof))
     return proof.verdict.exit_code
+
+
+def _facts(args: argparse.Namespace) -> int:
+    """Each fact on a line: its verdict and statement; exit 4 never hides behind a fact."""
+    import json
+
+    from .prover.facts import facts, facts_json
+
+    items = facts(args.expr, on=args.on)
+    if args.json:
+        print(json.dumps({"expr": args.expr, "facts": facts_json(items)}, indent=2, ensure_ascii=False))
+    else:
+        for item in items:
+            print(f"{item.verdict.value:8} {item.statement}")
+    return 0
 
 
 def _derive(args: argparse.Namespace) -> int:
@@ -444,7 +465,7 @@ def _templates(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"prove": _prove, "derive": _derive, "check": _check, "notes": _notes, "templates": _templates}
+_COMMANDS = {"prove": _prove, "facts": _facts, "derive": _derive, "check": _check, "notes": _notes, "templates": _templates}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

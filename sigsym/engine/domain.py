@@ -181,3 +181,20 @@ def asymmetric(domain: tuple[Condition, ...]) -> Violation | None:
             if not piece.is_point:
                 raise Undecided("cannot decide whether the domain is symmetric")
     return None
+
+
+def defined_near_infinity(domain: tuple[Condition, ...], plus: bool) -> bool | None:
+    """Whether f is defined on a whole half-line (a, ∞) (``plus``) or (−∞, a), so that its limit
+    there is about f itself: True / False, or None when a condition is outside the class."""
+    for cond in domain:
+        try:
+            form = to_expform(cond.expr)
+        except OutsideClass:
+            return None
+        chart = sign_chart(form, REAL_LINE)
+        if not chart.segments:
+            return None
+        end = chart.segments[-1] if plus else chart.segments[0]
+        if end.sign in _FAILS[cond.kind]:
+            return False
+    return True

@@ -765,8 +765,12 @@ def _domain_outcome(claim: Claim) -> Outcome | None:
                             rf"f({TeX(-v.x)}) \text{{ is defined, }} f({TeX(v.x)}) \text{{ is not}}", x=v.x,
                             witness=v.witness, expect=v.expect, check="exact: the domain is not symmetric")
         return Outcome(Verdict.REFUTED, "domain of f", (), ce)
+    if prop == "limit" and claim.option("at") in (sp.oo, -sp.oo):
+        if domain.defined_near_infinity(conds, claim.option("at") == sp.oo):
+            return None  # holes elsewhere do not matter for a limit at ±∞
+        raise Undecided("f is not defined on a whole half-line towards the limit point")
     if conds and domain.violation_on(conds) is not None:
-        raise Undecided("f is not defined on the whole line")  # limits, range: not decided here
+        raise Undecided("f is not defined on the whole line")  # range, limits at points: not decided here
     return None
 
 

@@ -1,0 +1,58 @@
+"""`sigsym facts`: what is found is then proved; the list is complete for σ, σ′ and tanh."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import sigsym
+from sigsym.prover.facts import facts
+
+
+def _table(expr: str) -> dict[str, str]:
+    return {f.statement: f.verdict.value for f in facts(expr)}
+
+
+def test_sigmoid_prime_facts_are_the_lecture_facts() -> None:
+    t = _table("diff(sigmoid(x), x)")
+    assert t["f is even"] == "proved" and t["f is not odd"] == "refuted"
+    assert t["f is positive on R"] == "proved"
+    assert t["f(x) → 0 as x → oo"] == "proved" and t["f(x) → 0 as x → -oo"] == "proved"
+    assert t["f is increasing on (-oo, 0]"] == "proved"
+    assert t["f is decreasing on [0, oo)"] == "proved"
+    assert t["the maximum of f is 1/4, at x = 0"] == "proved"
+    assert t["the range of f is (0, 1/4]"] == "proved"
+    assert t["f″(log(sqrt(3) + 2)) = 0 and f″ changes sign there"] == "proved"
+    assert t["f″(-log(sqrt(3) + 2)) = 0 and f″ changes sign there"] == "proved"
+    assert "unknown" not in t.values()
+
+
+def test_sigmoid_and_tanh() -> None:
+    s = _table("sigmoid")
+    assert s["f is increasing on R"] == "proved" and s["the range of f is (0, 1)"] == "proved"
+    assert s["f is convex on (-oo, 0] (f″ > 0 inside)"] == "proved"
+    th = _table("tanh")
+    assert th["f is odd"] == "proved" and th["f(0) = 0"] == "proved"
+    assert th["the range of f is (-1, 1)"] == "proved"
+
+
+def test_a_pole_splits_the_pieces_and_stays_open() -> None:
+    t = _table("1/(exp(x) - 1)")
+    assert t["f is negative on (-oo, 0)"] == "proved"
+    assert t["f is convex on (0, oo) (f″ > 0 inside)"] == "proved"
+    assert t["f(x) → -1 as x → -oo"] == "proved"
+
+
+def test_facts_are_deterministic_and_in_the_api() -> None:
+    a = [f.as_dict() for f in sigsym.facts("diff(sigmoid(x), x)")]
+    b = [f.as_dict() for f in sigsym.facts("diff(sigmoid(x), x)")]
+    assert a == b and "facts" in dir(sigsym)
+
+
+def test_cli_facts_json() -> None:
+    out = subprocess.run([sys.executable, "-m", "sigsym", "facts", "tanh", "--json"], capture_output=True,
+                         text=True, check=True).stdout
+    data = json.loads(out)
+    assert data["expr"] == "tanh"
+    assert {"topic": "parity", "statement": "f is odd", "verdict": "proved"}.items() <= data["facts"][1].items()

@@ -7,7 +7,7 @@ substitutes, where the function is defined, and its notation. The parser's white
 engine's interval table, the derivation's definition rule and the LaTeX printer are built from
 ``FUNCTIONS``; adding a function is adding one entry to it (and its tests).
 
-σ and softplus are SymPy functions of their own, made from their specs by
+σ, softplus and swish are SymPy functions of their own, made from their specs by
 ``_sympy_function``, so that formulas print as ``\\sigma(x)``; each rewrites to its definition in
 exp and log before any decision is made, and its derivative is the derivative of that
 definition, so the engine never relies on a looked-up derivative.
@@ -212,10 +212,18 @@ FUNCTIONS: dict[str, FunctionSpec] = {s.name: s for s in (
         "softplus", lambda u: sp.log(1 + sp.exp(u)), interval=lambda u: iv.log(1 + iv.exp(u)),
         notation=Notation(r"\operatorname{softplus}", r"\operatorname{softplus}(x) = \ln\left(1+e^{x}\right)",
                           "the softplus function", "softplus")),
+    _named(
+        "swish", lambda u, beta: u / (1 + sp.exp(-beta * u)), params=(Param("beta", sp.Integer(1)),),
+        interval=lambda u, beta: u / (1 + iv.exp(-beta * u)),
+        textbook=lambda u, beta: u * sigmoid(beta * u),
+        value=lambda u, beta: sp.Integer(0) if u.is_zero else None,
+        notation=Notation(r"\operatorname{swish}", r"\operatorname{swish}(x) = x\,\sigma(x) = \frac{x}{1+e^{-x}}",
+                          "the swish function (SiLU)", "swish")),
 )}
 
 sigmoid: Any = FUNCTIONS["sigmoid"].func
 softplus: Any = FUNCTIONS["softplus"].func
+swish: Any = FUNCTIONS["swish"].func
 
 # ---------------------------------------------------------------- tables derived from FUNCTIONS
 

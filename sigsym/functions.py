@@ -1,127 +1,252 @@
-"""The functions sigsym knows by name, with their definitions and notation.
+"""The functions sigsym knows by name: one ``FunctionSpec`` each, and every table derived from them.
 
-σ and softplus are SymPy functions of their own so that formulas print as ``\\sigma(x)``; each
-rewrites to its definition in terms of ``exp`` and ``log`` before any decision is made, so the
-engine never relies on a looked-up derivative.
+A spec says everything each layer needs about one function: the SymPy object the parser builds,
+the definition in exp and log that the decision procedures read (``to_exp``), the interval
+version (mpmath ``iv``) the numeric layer evaluates, the textbook definition a derivation
+substitutes, where the function is defined, and its notation. The parser's whitelist, the
+engine's interval table, the derivation's definition rule and the LaTeX printer are built from
+``FUNCTIONS``; adding a function is adding one entry to it (and its tests).
+
+σ, softplus and swish are SymPy functions of their own, made from their specs by
+``_sympy_function``, so that formulas print as ``\\sigma(x)``; each rewrites to its definition in
+exp and log before any decision is made, and its derivative is the derivative of that
+definition, so the engine never relies on a looked-up derivative.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import sympy as sp
+from mpmath import iv
+from sympy.core.logic import fuzzy_and
 
 X = sp.Symbol("x", real=True)
 
 
-class sigmoid(sp.Function):  # noqa: N801 - the user-facing name
-    """σ(u) = 1/(1 + e^{-u})."""
+@dataclass(frozen=True)
+class Param:
+    """A rational parameter written after the argument, e.g. swish(x, beta); may be left out."""
 
-    nargs = 1
+    name: str
+    default: sp.Rational
 
-    @classmethod
-    def eval(cls, u):  # noqa: ANN001,ANN206 - SymPy protocol
-        if u.is_zero:
-            return sp.Rational(1, 2)
-        return None
 
-    def fdiff(self, argindex: int = 1) -> sp.Expr:
-        # The derivative of the definition, not a table entry.
-        (u,) = self.args
-        return sp.exp(-u) / (1 + sp.exp(-u)) ** 2
+@dataclass(frozen=True)
+class Notation:
+    """How prose and LaTeX name a catalogue function (one that a bare name like ``tanh`` means)."""
 
-    def _eval_rewrite_as_exp(self, u, **kwargs):  # noqa: ANN001,ANN202
-        return 1 / (1 + sp.exp(-u))
+    symbol: str  # LaTeX symbol used in prose, e.g. \sigma
+    definition_tex: str
+    blurb: str
+    plain: str  # the name in prose (Unicode), e.g. σ
 
-    def _eval_is_real(self) -> bool | None:
-        return self.args[0].is_real
 
-    def _eval_is_positive(self) -> bool | None:
+@dataclass(frozen=True)
+class FunctionSpec:
+    """One named function of the expression language and everything each layer needs about it.
+
+    ``func(u, *params)`` is the SymPy object the parser builds. ``exp_form`` is the definition in
+    exp and log read by the decision procedures (None for exp and log themselves, and for sqrt,
+    which SymPy builds as a power); ``textbook`` the definition a derivation substitutes when it
+    is written differently (tanh as (e^u − e^{−u})/(e^u + e^{−u}), not the exp-rational
+    (e^{2u} − 1)/(e^{2u} + 1)). ``interval`` evaluates the function on mpmath ``iv`` intervals.
+    ``domain`` is the condition on the argument ("positive", "nonnegative"), recorded by the
+    parser exactly as written. ``positive`` marks functions structurally positive at every real
+    argument, so that no domain condition is recorded for them. ``notation`` makes the function
+    a catalogue function: its bare name means the function of x, prose and LaTeX name it, and a
+    derivative of it at x is written f′(x).
+    """
+
+    name: str
+    func: Callable[..., Any]
+    exp_form: Callable[..., sp.Expr] | None = None
+    interval: Callable[..., Any] | None = None
+    params: tuple[Param, ...] = ()
+    textbook: Callable[..., sp.Expr] | None = None
+    domain: str | None = None
+    positive: bool = False
+    notation: Notation | None = None
+
+    @property
+    def arity(self) -> int:
+        """How many arguments the SymPy object has: the argument and every parameter."""
+        return 1 + len(self.params)
+
+    @property
+    def definition(self) -> Callable[..., sp.Expr] | None:
+        """The definition a derivation substitutes: the textbook form, else the exp form."""
+        return self.textbook or self.exp_form
+
+    def build(self, u: sp.Expr, *params: sp.Expr) -> sp.Expr:
+        """The function at u, the parameters left out taking their defaults."""
+        given = list(params) + [p.default for p in self.params[len(params):]]
+        return self.func(u, *given)
+
+    @property
+    def expr(self) -> sp.Expr:
+        """The function of x that the bare name means."""
+        return self.build(X)
+
+    @property
+    def usage(self) -> str:
+        """How a call is written, e.g. ``swish(EXPR[, beta])``."""
+        optional = "".join(f"[, {p.name}" for p in self.params) + "]" * len(self.params)
+        return f"{self.name}(EXPR{optional})"
+
+    # notation, for catalogue functions
+    @property
+    def symbol(self) -> str:
+        return self._notation.symbol
+
+    @property
+    def definition_tex(self) -> str:
+        return self._notation.definition_tex
+
+    @property
+    def blurb(self) -> str:
+        return self._notation.blurb
+
+    @property
+    def plain(self) -> str:
+        return self._notation.plain
+
+    @property
+    def _notation(self) -> Notation:
+        if self.notation is None:
+            raise AttributeError(f"{self.name} has no notation: it is not a catalogue function")
+        return self.notation
+
+
+def _sympy_function(name: str, exp_form: Callable[..., sp.Expr], symbol: str, params: tuple[Param, ...] = (),
+                    positive: bool = False, value: Callable[..., sp.Expr | None] | None = None) -> Any:
+    """A SymPy function class whose derivative, rewrite and assumptions come from its definition.
+
+    The class is registered under its own name in this module, so that pickling (the theorem
+    runner's worker processes) finds it.
+    """
+    u_, p_ = sp.Dummy("u"), [sp.Dummy(p.name) for p in params]
+    shape = exp_form(u_, *p_)
+    derivative = sp.diff(shape, u_)  # the derivative of the definition, not a table entry
+
+    def eval(cls: Any, *args: sp.Expr) -> sp.Expr | None:  # noqa: A001 - SymPy protocol
+        return value(*args) if value is not None else None
+
+    def fdiff(self: Any, argindex: int = 1) -> sp.Expr:
+        if argindex != 1:  # parameters are constants: SymPy never asks for their derivative
+            raise sp.ArgumentIndexError(self, argindex)
+        return derivative.xreplace(dict(zip((u_, *p_), self.args, strict=True)))
+
+    def rewrite(self: Any, *args: sp.Expr, **kwargs: Any) -> sp.Expr:
+        return exp_form(*args)
+
+    def is_real(self: Any) -> bool | None:
+        return fuzzy_and(a.is_real for a in self.args)
+
+    def is_positive(self: Any) -> bool | None:
         return True if self.args[0].is_real else None
 
-    def _latex(self, printer, exp=None):  # noqa: ANN001,ANN202
-        body = rf"\sigma\left({printer._print(self.args[0])}\right)"
+    def latex(self: Any, printer: Any, exp: str | None = None) -> str:
+        args = list(self.args)
+        while len(args) > 1 and args[-1] == params[len(args) - 2].default:  # defaults are not written
+            args.pop()
+        body = rf"{symbol}\left({', '.join(printer._print(a) for a in args)}\right)"
         return rf"{body}^{{{exp}}}" if exp else body
 
-
-class softplus(sp.Function):  # noqa: N801 - the user-facing name
-    """softplus(u) = log(1 + e^{u})."""
-
-    nargs = 1
-
-    def fdiff(self, argindex: int = 1) -> sp.Expr:
-        (u,) = self.args
-        return sp.exp(u) / (1 + sp.exp(u))
-
-    def _eval_rewrite_as_exp(self, u, **kwargs):  # noqa: ANN001,ANN202
-        return sp.log(1 + sp.exp(u))
-
-    def _eval_rewrite_as_log(self, u, **kwargs):  # noqa: ANN001,ANN202
-        return sp.log(1 + sp.exp(u))
-
-    def _eval_is_real(self) -> bool | None:
-        return self.args[0].is_real
-
-    def _latex(self, printer, exp=None):  # noqa: ANN001,ANN202
-        body = rf"\operatorname{{softplus}}\left({printer._print(self.args[0])}\right)"
-        return rf"{body}^{{{exp}}}" if exp else body
+    namespace: dict[str, Any] = {
+        "__doc__": f"{name}({', '.join(['u', *(p.name for p in params)])}) = {exp_form(*sp.symbols(['u', *(p.name for p in params)]))}.",
+        "__module__": __name__,
+        "nargs": 1 + len(params),
+        "eval": classmethod(eval),
+        "fdiff": fdiff,
+        "_eval_rewrite_as_exp": rewrite,
+        "_eval_is_real": is_real,
+        "_latex": latex,
+    }
+    if shape.has(sp.log):
+        namespace["_eval_rewrite_as_log"] = rewrite
+    if positive:
+        namespace["_eval_is_positive"] = is_positive
+    cls = type(sp.Function)(name, (sp.Function,), namespace)
+    globals()[name] = cls
+    return cls
 
 
-_DEFINITIONS = {
-    "sigmoid": lambda u: 1 / (1 + sp.exp(-u)),
-    "softplus": lambda u: sp.log(1 + sp.exp(u)),
-    "tanh": lambda u: (sp.exp(2 * u) - 1) / (sp.exp(2 * u) + 1),
-    "sinh": lambda u: (sp.exp(u) - sp.exp(-u)) / 2,
-    "cosh": lambda u: (sp.exp(u) + sp.exp(-u)) / 2,
-    "sech": lambda u: 2 / (sp.exp(u) + sp.exp(-u)),
-}
+def _named(name: str, exp_form: Callable[..., sp.Expr], *, interval: Callable[..., Any], notation: Notation,
+           params: tuple[Param, ...] = (), textbook: Callable[..., sp.Expr] | None = None,
+           positive: bool = False, value: Callable[..., sp.Expr | None] | None = None) -> FunctionSpec:
+    """The spec of a function sigsym defines itself, with its SymPy class made from the definition."""
+    func = _sympy_function(name, exp_form, notation.symbol, params, positive, value)
+    return FunctionSpec(name, func, exp_form, interval, params=params, textbook=textbook, positive=positive,
+                        notation=notation)
+
+
+FUNCTIONS: dict[str, FunctionSpec] = {s.name: s for s in (
+    FunctionSpec("exp", sp.exp, interval=iv.exp, positive=True),
+    FunctionSpec("log", sp.log, interval=iv.log, domain="positive"),
+    FunctionSpec("sqrt", sp.sqrt, interval=iv.sqrt, domain="nonnegative"),  # SymPy builds u**(1/2)
+    FunctionSpec(
+        "sinh", sp.sinh, lambda u: (sp.exp(u) - sp.exp(-u)) / 2, lambda u: (iv.exp(u) - iv.exp(-u)) / 2,
+        notation=Notation(r"\sinh", r"\sinh x = \frac{e^{x}-e^{-x}}{2}", "the hyperbolic sine", "sinh")),
+    FunctionSpec(
+        "cosh", sp.cosh, lambda u: (sp.exp(u) + sp.exp(-u)) / 2, lambda u: (iv.exp(u) + iv.exp(-u)) / 2,
+        positive=True,
+        notation=Notation(r"\cosh", r"\cosh x = \frac{e^{x}+e^{-x}}{2}", "the hyperbolic cosine", "cosh")),
+    FunctionSpec(
+        "tanh", sp.tanh, lambda u: (sp.exp(2 * u) - 1) / (sp.exp(2 * u) + 1), lambda u: 1 - 2 / (iv.exp(2 * u) + 1),
+        textbook=lambda u: (sp.exp(u) - sp.exp(-u)) / (sp.exp(u) + sp.exp(-u)),
+        notation=Notation(r"\tanh", r"\tanh x = \frac{e^{x}-e^{-x}}{e^{x}+e^{-x}}", "the hyperbolic tangent", "tanh")),
+    FunctionSpec(
+        "sech", sp.sech, lambda u: 2 / (sp.exp(u) + sp.exp(-u)), lambda u: 2 / (iv.exp(u) + iv.exp(-u)),
+        positive=True,
+        notation=Notation(r"\operatorname{sech}", r"\operatorname{sech} x = \frac{2}{e^{x}+e^{-x}}",
+                          "the hyperbolic secant", "sech")),
+    _named(
+        "sigmoid", lambda u: 1 / (1 + sp.exp(-u)), interval=lambda u: 1 / (1 + iv.exp(-u)), positive=True,
+        value=lambda u: sp.Rational(1, 2) if u.is_zero else None,
+        notation=Notation(r"\sigma", r"\sigma(x) = \frac{1}{1+e^{-x}}", "the logistic sigmoid", "σ")),
+    _named(
+        "softplus", lambda u: sp.log(1 + sp.exp(u)), interval=lambda u: iv.log(1 + iv.exp(u)),
+        notation=Notation(r"\operatorname{softplus}", r"\operatorname{softplus}(x) = \ln\left(1+e^{x}\right)",
+                          "the softplus function", "softplus")),
+    _named(
+        "swish", lambda u, beta: u / (1 + sp.exp(-beta * u)), params=(Param("beta", sp.Integer(1)),),
+        interval=lambda u, beta: u / (1 + iv.exp(-beta * u)),
+        textbook=lambda u, beta: u * sigmoid(beta * u),
+        value=lambda u, beta: sp.Integer(0) if u.is_zero else None,
+        notation=Notation(r"\operatorname{swish}", r"\operatorname{swish}(x) = x\,\sigma(x) = \frac{x}{1+e^{-x}}",
+                          "the swish function (SiLU)", "swish")),
+)}
+
+sigmoid: Any = FUNCTIONS["sigmoid"].func
+softplus: Any = FUNCTIONS["softplus"].func
+swish: Any = FUNCTIONS["swish"].func
+
+# ---------------------------------------------------------------- tables derived from FUNCTIONS
+
+_DEFINITIONS: dict[str, Callable[..., sp.Expr]] = {s.name: s.exp_form for s in FUNCTIONS.values() if s.exp_form}
+_ARITY: dict[str, int] = {s.name: s.arity for s in FUNCTIONS.values()}
+CATALOGUE: dict[str, FunctionSpec] = {s.name: s for s in FUNCTIONS.values() if s.notation is not None}
+BY_FUNC: dict[Any, FunctionSpec] = {s.func: s for s in FUNCTIONS.values()}
 
 
 @lru_cache(maxsize=2048)
 def to_exp(expr: sp.Expr) -> sp.Expr:
-    """Rewrite every catalogue function into exp/log, the form the decision procedures read.
+    """Rewrite every named function into exp/log, the form the decision procedures read.
 
     A direct substitution, innermost first: SymPy's generic ``rewrite`` is far slower.
     """
-    found = [a for a in expr.atoms(sp.Function) if a.func.__name__ in _DEFINITIONS and len(a.args) == 1]
+    found = [a for a in expr.atoms(sp.Function)
+             if a.func.__name__ in _DEFINITIONS and len(a.args) == _ARITY[a.func.__name__]]
     if not found:
         return expr
     mapping: dict[sp.Expr, sp.Expr] = {}
     for a in sorted(found, key=lambda a: (a.count(sp.Function), sp.default_sort_key(a))):
-        mapping[a] = _DEFINITIONS[a.func.__name__](a.args[0].xreplace(mapping))
+        mapping[a] = _DEFINITIONS[a.func.__name__](*(arg.xreplace(mapping) for arg in a.args))
     return expr.xreplace(mapping)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A catalogue function: its name, symbol, definition and the LaTeX of that definition."""
-
-    name: str
-    symbol: str  # LaTeX symbol used in prose, e.g. \sigma
-    expr: sp.Expr  # the function of x as the parser builds it
-    definition_tex: str
-    blurb: str
-    plain: str = ""  # the name in prose (Unicode), e.g. σ
-
-
-CATALOGUE: dict[str, Entry] = {
-    e.name: e
-    for e in (
-        Entry("sigmoid", r"\sigma", sigmoid(X), r"\sigma(x) = \frac{1}{1+e^{-x}}",
-              "the logistic sigmoid", "σ"),
-        Entry("tanh", r"\tanh", sp.tanh(X), r"\tanh x = \frac{e^{x}-e^{-x}}{e^{x}+e^{-x}}",
-              "the hyperbolic tangent", "tanh"),
-        Entry("softplus", r"\operatorname{softplus}", softplus(X),
-              r"\operatorname{softplus}(x) = \ln\left(1+e^{x}\right)", "the softplus function", "softplus"),
-        Entry("sinh", r"\sinh", sp.sinh(X), r"\sinh x = \frac{e^{x}-e^{-x}}{2}",
-              "the hyperbolic sine", "sinh"),
-        Entry("cosh", r"\cosh", sp.cosh(X), r"\cosh x = \frac{e^{x}+e^{-x}}{2}",
-              "the hyperbolic cosine", "cosh"),
-        Entry("sech", r"\operatorname{sech}", sp.sech(X), r"\operatorname{sech} x = \frac{2}{e^{x}+e^{-x}}",
-              "the hyperbolic secant", "sech"),
-    )
-}
 
 
 def logistic(u: sp.Expr, big_l: sp.Expr = sp.Integer(1), k: sp.Expr = sp.Integer(1),
@@ -130,9 +255,9 @@ def logistic(u: sp.Expr, big_l: sp.Expr = sp.Integer(1), k: sp.Expr = sp.Integer
     return big_l * sigmoid(k * (u - x0))
 
 
-def lookup(expr: sp.Expr) -> Entry | None:
-    """The catalogue entry whose function of x is exactly ``expr``, if any."""
-    for entry in CATALOGUE.values():
-        if entry.expr == expr:
-            return entry
+def lookup(expr: sp.Expr) -> FunctionSpec | None:
+    """The catalogue function whose function of x is exactly ``expr``, if any."""
+    for spec in CATALOGUE.values():
+        if spec.expr == expr:
+            return spec
     return None

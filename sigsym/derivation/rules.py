@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..functions import X, sigmoid, softplus
+from ..functions import FUNCTIONS, X
 
 
 def D(u: sp.Expr) -> sp.Expr:  # noqa: N802 - the operator
@@ -167,19 +167,13 @@ class Chain(Rule):
         return n * g ** (n - 1) * D(g)
 
 
-_DEFINITIONS = {
-    sigmoid: lambda g: 1 / (1 + sp.exp(-g)),
-    softplus: lambda g: sp.log(1 + sp.exp(g)),
-    sp.tanh: lambda g: (sp.exp(g) - sp.exp(-g)) / (sp.exp(g) + sp.exp(-g)),
-    sp.sinh: lambda g: (sp.exp(g) - sp.exp(-g)) / 2,
-    sp.cosh: lambda g: (sp.exp(g) + sp.exp(-g)) / 2,
-    sp.sech: lambda g: 2 / (sp.exp(g) + sp.exp(-g)),
-}
+# The definition each named function is replaced by, from its spec (the textbook form when it has one).
+_DEFINITIONS = {s.func: s.definition for s in FUNCTIONS.values() if s.definition is not None}
 
 
 def definition(u: sp.Expr) -> sp.Expr | None:
     maker = _DEFINITIONS.get(u.func)
-    return maker(u.args[0]) if maker is not None else None
+    return maker(*u.args) if maker is not None else None
 
 
 @dataclass(frozen=True)

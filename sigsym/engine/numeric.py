@@ -15,21 +15,14 @@ from mpmath import iv
 from mpmath.libmp import finf, fnan, fninf, fzero
 
 from ..errors import OutsideClass
-from ..functions import X, sigmoid, softplus
+from ..functions import FUNCTIONS, X
 
 Enc = object  # an mpmath ivmpf
 PRECISIONS = (80, 160, 320, 640)
 
-_FUNCS: dict[type, Callable] = {
-    sp.exp: iv.exp,
-    sp.log: iv.log,
-    sp.sinh: lambda u: (iv.exp(u) - iv.exp(-u)) / 2,
-    sp.cosh: lambda u: (iv.exp(u) + iv.exp(-u)) / 2,
-    sp.tanh: lambda u: 1 - 2 / (iv.exp(2 * u) + 1),
-    sp.sech: lambda u: 2 / (iv.exp(u) + iv.exp(-u)),
-    sigmoid: lambda u: 1 / (1 + iv.exp(-u)),
-    softplus: lambda u: iv.log(1 + iv.exp(u)),
-}
+# Each named function's interval version, from its spec; sqrt is never looked up (SymPy builds a power).
+_FUNCS: dict[type, Callable] = {s.func: s.interval for s in FUNCTIONS.values() if s.interval is not None}
+_ARITY: dict[type, int] = {s.func: s.arity for s in FUNCTIONS.values()}
 
 
 class _Prec:
@@ -105,6 +98,9 @@ def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
     if func is not None and len(expr.args) == 1:
         inner = compile_iv(expr.args[0])
         return lambda x: func(inner(x))
+    if func is not None and len(expr.args) == _ARITY.get(expr.func):  # a function with parameters
+        args = [compile_iv(a) for a in expr.args]
+        return lambda x: func(*(a(x) for a in args))
     if isinstance(expr, sp.Abs):
         inner = compile_iv(expr.args[0])
         return lambda x: abs(inner(x))

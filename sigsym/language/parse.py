@@ -18,7 +18,7 @@ from functools import lru_cache
 import sympy as sp
 
 from ..errors import ParseError
-from ..functions import CATALOGUE, X, logistic, sigmoid, softplus
+from ..functions import BY_FUNC, CATALOGUE, FUNCTIONS, FunctionSpec, X, logistic
 
 MAX_CHARS = 2000
 MAX_NODES = 800
@@ -27,20 +27,10 @@ MAX_LITERAL_DIGITS = 40
 MAX_EXPONENT = 1000
 MAX_DIFF_ORDER = 40
 
-_UNARY_FUNCS = {
-    "exp": sp.exp,
-    "log": sp.log,
-    "sqrt": sp.sqrt,
-    "sinh": sp.sinh,
-    "cosh": sp.cosh,
-    "tanh": sp.tanh,
-    "sech": sp.sech,
-    "sigmoid": sigmoid,
-    "softplus": softplus,
-}
+_FUNCS = FUNCTIONS  # the whitelist of named functions: one spec each, in functions.py
 _CONSTANTS = {"pi": sp.pi, "E": sp.E}
 _BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)
-_KNOWN = sorted([*_UNARY_FUNCS, "diff", "logistic", "x", *_CONSTANTS, "oo"])
+_KNOWN = sorted([*_FUNCS, "diff", "logistic", "x", *_CONSTANTS, "oo"])
 
 
 @dataclass(frozen=True)
@@ -107,6 +97,11 @@ class Condition:
 
 
 _REL = {"nonzero": "!=", "positive": ">", "nonnegative": ">="}
+# A constant argument outside a function's domain is an error at once: (test, what it is).
+_OUTSIDE = {
+    "positive": (lambda a: a.is_positive is False, "a number that is not positive"),
+    "nonnegative": (lambda a: a.is_negative, "a negative number"),
+}
 
 
 @dataclass(frozen=True)
@@ -124,9 +119,10 @@ def obviously_positive(u: sp.Expr) -> bool:
     """A structural (hence certain) proof that u > 0 for every real x, or False."""
     if u.is_Rational:
         return bool(u > 0)
-    if u in (sp.pi, sp.E) or isinstance(u, sp.exp | sp.cosh | sp.sech):
+    if u in (sp.pi, sp.E):
         return True
-    if u.func.__name__ == "sigmoid":
+    spec = BY_FUNC.get(u.func)
+    if spec is not None and spec.positive:  # exp, cosh, sech, σ
         return True
     if u.is_Add or u.is_Mul:
         return all(obviously_positive(a) for a in u.args)
@@ -157,8 +153,8 @@ def conditions_of(expr: sp.Expr) -> tuple[Condition, ...]:
                     _add_condition(out, base, "nonzero")
             else:
                 _add_condition(out, base, "positive" if e < 0 else "nonnegative")
-        elif isinstance(node, sp.log):
-            _add_condition(out, node.args[0], "positive")
+        elif (spec := BY_FUNC.get(node.func)) is not None and spec.domain is not None:  # log
+            _add_condition(out, node.args[0], spec.domain)
     return tuple(out)
 
 
@@ -285,24 +281,34 @@ class _Builder:
             raise self.fail(f"{name}() takes no keyword arguments", node)
         if any(isinstance(a, ast.Starred) for a in node.args):
             raise self.fail(f"{name}() takes no starred arguments", node)
-        if name in _UNARY_FUNCS:
-            if len(node.args) != 1:
-                raise self.fail(f"{name}() takes exactly one argument, got {len(node.args)}", node)
-            arg = self.build(node.args[0])
-            if name == "log" and arg.is_number and arg.is_positive is False:
-                raise self.fail("log of a number that is not positive", node)
-            if name == "sqrt" and arg.is_number and arg.is_negative:
-                raise self.fail("sqrt of a negative number", node)
-            if name == "log":
-                _add_condition(self.conditions, arg, "positive")
-            elif name == "sqrt":
-                _add_condition(self.conditions, arg, "nonnegative")
-            return _UNARY_FUNCS[name](arg)
+        if name in _FUNCS:
+            return self._function(_FUNCS[name], node)
         if name == "diff":
             return self._diff(node)
         if name == "logistic":
             return self._logistic(node)
-        raise self.fail(f"unknown function {name!r}; known: {', '.join(sorted(_UNARY_FUNCS))}, diff, logistic", node)
+        raise self.fail(f"unknown function {name!r}; known: {', '.join(sorted(_FUNCS))}, diff, logistic", node)
+
+    def _function(self, spec: FunctionSpec, node: ast.Call) -> sp.Expr:
+        """A named function: its argument, its rational parameters, its domain condition."""
+        name, given = spec.name, len(node.args)
+        if not spec.params and given != 1:
+            raise self.fail(f"{name}() takes exactly one argument, got {given}", node)
+        if not 1 <= given <= spec.arity:
+            raise self.fail(f"{name}() takes {spec.usage}", node)
+        arg = self.build(node.args[0])
+        params = []
+        for sub in node.args[1:]:
+            value = self.build(sub)
+            if not value.is_Rational:
+                raise self.fail(f"{name} parameters must be rational numbers", sub)
+            params.append(value)
+        if spec.domain is not None:
+            outside, what = _OUTSIDE[spec.domain]
+            if arg.is_number and outside(arg):
+                raise self.fail(f"{name} of {what}", node)
+            _add_condition(self.conditions, arg, spec.domain)
+        return spec.build(arg, *params)
 
     def _diff(self, node: ast.Call) -> sp.Expr:
         if len(node.args) not in (2, 3):

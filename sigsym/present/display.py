@@ -5,24 +5,19 @@ from __future__ import annotations
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
-from ..functions import X, sigmoid, softplus
+from ..functions import X, lookup
 from ..language.parse import parse
 
 _PRIMES = {1: "'", 2: "''", 3: "'''"}
-_NAMED = (sigmoid, softplus, sp.tanh, sp.sinh, sp.cosh, sp.sech)  # written f'(x); the rest as d/dx
 
 
 class _Printer(LatexPrinter):
     def _print_Derivative(self, expr: sp.Derivative) -> str:  # noqa: N802 - SymPy protocol
         (var, n), = expr.variable_count
         inner = expr.expr
-        if var == X and inner.func in _NAMED and inner.args == (X,):
-            head = self._print(inner.func(sp.Symbol("x"))).split(r"\left(")[0]
-            head = head.replace(r"\operatorname{tanh}", r"\tanh")
-            if inner.func in (sp.tanh, sp.sinh, sp.cosh):
-                head = "\\" + inner.func.__name__
-            if inner.func is sp.sech:
-                head = r"\operatorname{sech}"
+        named = lookup(inner) if var == X else None  # a catalogue function of x: f'(x); the rest as d/dx
+        if named is not None:
+            head = named.symbol
             mark = _PRIMES.get(int(n), f"^{{({int(n)})}}")
             return rf"{head}{mark}\left(x\right)"
         return super()._print_Derivative(expr)

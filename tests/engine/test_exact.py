@@ -49,6 +49,16 @@ def test_outside_the_decidable_kind_is_undecided(number: sp.Expr) -> None:
     assert exact.is_decidable(number) is False
 
 
+@pytest.mark.parametrize("number", [
+    1 + sp.log(sp.cos(1)),             # Lindemann needs an algebraic argument: cos 1 is not one
+    1 + sp.log(sp.LambertW(1)),        # nor is the omega constant
+    1 + sp.log(1 + sp.Integer(2) ** sp.sqrt(2)),  # nor 1 + 2^√2 (Gelfond–Schneider)
+])
+def test_log_combinations_need_algebraic_arguments(number: sp.Expr) -> None:
+    # c + Σ q·log(a) ≠ 0 for c ≠ 0 only when every a is algebraic; otherwise: not decided
+    assert exact.is_zero(number) is None
+
+
 def test_rationals_are_decided_directly() -> None:
     assert exact.is_zero(sp.Integer(0)) is True
     assert exact.is_zero(sp.Rational(1, 10**40)) is False

@@ -185,6 +185,16 @@ def test_certified_round_of_an_irrational_looking_exact_tie() -> None:
         == Fraction(13, 100)
 
 
+def test_certified_round_of_a_negative_exact_tie_rounds_away_from_zero() -> None:
+    number = -sigmoid(sp.log(3)) / 6  # −1/8 exactly
+    assert numeric.certified_round(number, 2, lambda b: exact.is_zero(number - sp.Rational(b.numerator, b.denominator))) \
+        == Fraction(-13, 100)
+
+
+def test_certified_round_of_an_exact_zero_in_disguise() -> None:
+    assert numeric.certified_round(sigmoid(sp.log(3)) - sp.Rational(3, 4), 2, lambda b: None) == 0
+
+
 def test_certified_round_never_guesses_a_near_tie() -> None:
     number = sp.Rational(1, 8) + sp.exp(-1000)  # 1/8 + 1e-435: beyond every precision tried
     got = numeric.certified_round(number, 2, lambda b: exact.is_zero(number - sp.Rational(b.numerator, b.denominator)))

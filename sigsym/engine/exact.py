@@ -107,7 +107,7 @@ def _log_combination_zero(number: sp.Expr) -> bool | None:
         if not (coeff.is_Rational and isinstance(body, sp.log)):
             return None
         arg = body.args[0]
-        if arg.has(sp.log, sp.exp, sp.E, sp.pi) or arg.free_symbols or arg.is_positive is not True:
+        if not _algebraic(arg) or arg.is_positive is not True:
             return None
         logs[arg] = logs.get(arg, sp.Integer(0)) + coeff
     if const != 0:
@@ -126,6 +126,12 @@ def _log_combination_zero(number: sp.Expr) -> bool | None:
         else:
             den *= a ** (-k)
     return is_zero(num - den)
+
+
+def _algebraic(number: sp.Expr) -> bool:
+    """Built from rationals, CRootOf and rational powers only: an algebraic number."""
+    return (_is_algebraic_atomfree(number) and not number.free_symbols
+            and all(p.exp.is_Rational for p in number.atoms(sp.Pow)))
 
 
 def _generators(number: sp.Expr) -> set[sp.Expr]:

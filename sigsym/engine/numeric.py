@@ -59,10 +59,12 @@ def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
         return lambda x: x
     if expr.is_Rational:
         return lambda x, q=expr: _rational(q)
+    # mpmath's iv.pi / iv.e are lazy constants whose ends are computed at whatever precision is
+    # current when they are *read*; unary + evaluates them now, at the enclosure's precision.
     if expr is sp.pi:
-        return lambda x: iv.pi
+        return lambda x: +iv.pi
     if expr is sp.E:
-        return lambda x: iv.e
+        return lambda x: +iv.e
     if isinstance(expr, sp.CRootOf):
         return lambda x, r=expr: _root_enclosure(r)
     if expr.is_Add or expr.is_Mul:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from math import floor
+from math import ceil, floor
 
 import sympy as sp
 
@@ -79,7 +79,7 @@ def simplest_between(a: Fraction | None, b: Fraction | None) -> Fraction:
     if a is None and b is None:
         return Fraction(0)
     if a is None:
-        return Fraction(0) if b > 0 else Fraction(floor(b) - 1 if floor(b) != b else b - 1)
+        return Fraction(0) if b > 0 else Fraction(ceil(b) - 1)
     if b is None:
         return Fraction(0) if a < 0 else Fraction(floor(a) + 1)
     if a < 0 < b:

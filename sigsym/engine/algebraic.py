@@ -360,6 +360,8 @@ def simplify_number(v: sp.Expr) -> sp.Expr:
     if v.is_Rational or v in (sp.oo, -sp.oo):
         return v
     if v.has(sp.exp, sp.E):
+        if not exact.tame_exponentials(v):
+            return sp.together(v)  # cancel would expand e^{p/q} as (e^{1/q})^p, p ~ 10^20
         return min((sp.together(v), sp.factor(sp.cancel(v))), key=sp.count_ops)
     if v.has(sp.log, sp.pi):
         return v  # not algebraic: shown as it is

@@ -218,4 +218,22 @@ def formal_zero(expr: sp.Expr) -> bool:
             term *= gens[s] ** int(c * denominators[s])
         mapping[a] = term
     replaced = e.xreplace(mapping)
+    if not tame_exponentials(replaced):
+        return False  # not shown (SymPy would expand e^{p/q} with a huge p as a power)
     return sp.cancel(sp.together(replaced)) == 0
+
+
+MAX_EXP_SIZE = 10**4
+
+
+def tame_exponentials(v: sp.Expr) -> bool:
+    """Whether SymPy's polynomial algebra may see v's exponentials: e^{p/q} is treated as
+    (e^{1/q})^p, so a point like x = 1.0986122886681096914 would build a polynomial of degree
+    10^19 (and eat all memory). Arguments with numerator and denominator below 10^4 are fine."""
+    for a in v.atoms(sp.exp):
+        arg = a.args[0]
+        for term in sp.Add.make_args(arg):
+            c = term.as_coeff_Mul()[0]
+            if c.is_Rational and (abs(c.p) > MAX_EXP_SIZE or c.q > MAX_EXP_SIZE):
+                return False
+    return True

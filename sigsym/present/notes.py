@@ -21,7 +21,7 @@ from ..engine.expform import to_expform
 from ..errors import InternalError, OptionError, OutsideClass, RouteError, SigsymError
 from ..functions import X, lookup, sigmoid, to_exp
 from ..language.parse import REAL_LINE
-from ..prover.kernel import Proof
+from ..prover.kernel import Proof, StepKind
 from ..prover.properties import as_expr, prove
 from ..theorems.files import Theorem, bundled_dir, load
 from .display import tex, tex_of_text
@@ -36,23 +36,23 @@ SECTION_TITLES = {
     "smoothness": "Smoothness", "higher": "Higher derivatives", "inflection": "Inflection points of the derivative",
     "examples": "Certified values", "": "Properties",
 }
-STEP_LABELS = (
-    ("Substitute", "Normal form"), ("Roots of numerator", "Zeros and poles"), ("Sign of", "Sign on each piece"),
-    ("f − g = 0", "Difference"), ("f − g", "Difference"), ("Both sides", "Domains"), ("x ↦ −x", "Reflection"),
-    ("f(−x)", "Symmetry"), ("rounded", "Rounding"), ("≈", "Decimal"), ("= ", "Exact value"), ("f(", "Value"),
-    ("As x", "Limit"), ("f is continuous at", "Continuity"), ("f is continuous on", "Image"), ("Hence", "Conclusion"),
-    ("f′(x)", "Derivative"), ("f′ ≥", "Monotonicity"), ("f′ ≤", "Monotonicity"), ("Candidates", "Candidates"),
-    ("The maximum", "Conclusion"), ("The minimum", "Conclusion"), ("f is built", "Smoothness"),
-    ("Base case", "Base case"), ("Induction step", "Induction step"), ("The closed form", "Check"),
-    ("f′ =", "Self-referential form"),
-)
+STEP_LABELS: dict[StepKind, str] = {
+    StepKind.SUBSTITUTION: "Normal form", StepKind.ZEROS: "Zeros and poles", StepKind.SIGN_CHART: "Sign on each piece",
+    StepKind.DIFFERENCE: "Difference", StepKind.DOMAIN: "Domains", StepKind.REFLECTION: "Reflection",
+    StepKind.SYMMETRY: "Symmetry", StepKind.ROUNDING: "Rounding", StepKind.DECIMAL: "Decimal",
+    StepKind.EXACT_VALUE: "Exact value", StepKind.VALUE: "Value", StepKind.LIMIT: "Limit",
+    StepKind.CONTINUITY: "Continuity", StepKind.IMAGE: "Image", StepKind.CONCLUSION: "Conclusion",
+    StepKind.DERIVATIVE: "Derivative", StepKind.MONOTONICITY: "Monotonicity", StepKind.EXTREME: "Candidates",
+    StepKind.SMOOTHNESS: "Smoothness", StepKind.CONDITION: "Side condition", StepKind.CONSTANT: "Constant",
+    StepKind.FORMAL: "Formal identity", StepKind.SELF_REFERENCE: "Self-referential form",
+    StepKind.BASE_CASE: "Base case", StepKind.INDUCTION_STEP: "Induction step", StepKind.CHECK: "Check",
+    StepKind.UNDECIDED: "Undecided",
+}
 
 
-def step_label(text: str) -> str:
-    for prefix, label in STEP_LABELS:
-        if text.startswith(prefix):
-            return label
-    return "Step"
+def step_label(kind: StepKind) -> str:
+    """The notes' label of a proof step: by its kind, never by its wording."""
+    return STEP_LABELS[kind]
 
 
 # ---------------------------------------------------------------- claims as formulas
@@ -118,7 +118,7 @@ class TheoremView:
 def theorem_view(t: Theorem, proof: Proof) -> TheoremView:
     if proof.verdict.value != t.expect:
         raise InternalError(f"theorem {t.id} is {proof.verdict.value}, expected {t.expect}; run sigsym check")
-    steps = tuple((step_label(s.text), M(s.latex), s.check) for s in proof.steps if s.latex)
+    steps = tuple((step_label(s.kind), M(s.latex), s.check) for s in proof.steps if s.latex)
     ce = proof.counterexample
     return TheoremView(t.id, t.title, M(claim_tex(t.expr, t.prop, dict(t.options))), proof.verdict.value, t.expect,
                        steps, M(ce.latex) if ce else None, ce.statement if ce else None, t.note)

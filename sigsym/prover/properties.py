@@ -42,7 +42,22 @@ from ..language.parse import (
     parse_interval,
 )
 from . import witness
-from .kernel import Claim, Counterexample, Outcome, Proof, Step, Verdict, conclude
+from .evidence import (
+    EvaluatesUndefined,
+    Evidence,
+    ExactLimit,
+    ExactZero,
+    ExtremeIs,
+    ImageIs,
+    NoExtreme,
+    OutsideInterval,
+    RootOfFactor,
+    RoundingCell,
+    SignAt,
+    Undefined,
+    of_sign,
+)
+from .kernel import Claim, Counterexample, Outcome, Proof, Step, StepKind, Verdict, conclude
 
 EXACT = "exact"
 TeX = sp.latex
@@ -202,7 +217,7 @@ def form_step(f: sp.Expr, form: ExpForm, lhs: str = "f(x)") -> Step:
         f"Substitute t = {sp.exp((X - form.shift) / form.m)} > 0: f = {_show(form.rational)}",
         rf"t = {tdef} > 0:\quad {lhs} = {TeX(_show(form.rational))}",
         "exact: rewritten into a rational function of t over Q; agrees with f at every sample point "
-        "(interval arithmetic)")
+        "(interval arithmetic)", StepKind.SUBSTITUTION, (("m", form.m), ("shift", form.shift), ("rational", form.rational)))
 
 
 def _describe_marks(chart: Chart) -> str:
@@ -229,29 +244,34 @@ def _chart_steps(chart: Chart, name: str, interval: Interval) -> list[Step]:
     return [
         Step(f"Roots of numerator and poles of {name} on {interval}: {_describe_marks(chart)}",
              _tex_marks(chart, name),
-             "exact: real-root isolation of polynomials over Q (Sturm / Vincent), compared with the ends"),
+             "exact: real-root isolation of polynomials over Q (Sturm / Vincent), compared with the ends",
+             StepKind.ZEROS, (("zeros", tuple(m.x for m in chart.marks if m.kind == "zero")),
+                              ("poles", tuple(m.x for m in chart.marks if m.kind != "zero")))),
         Step(f"Sign of {name} between them (constant on each piece): {signs}",
-             tex_signs, "interval arithmetic at a rational point of each piece (no root there)"),
+             tex_signs, "interval arithmetic at a rational point of each piece (no root there)", StepKind.SIGN_CHART,
+             (("signs", tuple((seg.samples[0], seg.sign) for seg in chart.segments)),)),
     ]
 
 
 def _undefined_ce(form: ExpForm, mark) -> Counterexample:  # noqa: ANN001
     return Counterexample(f"f is not defined at x = {mark.x}", rf"f({TeX(mark.x)}) \text{{ is undefined}}",
-                          x=mark.x, witness=form.poles.as_expr().subs(T, mark.root.value), expect=0,
+                          Undefined(mark.x, form.poles.as_expr().subs(T, mark.root.value), 0), x=mark.x,
                           check="exact: a denominator vanishes there")
 
 
-def _point_ce(f: sp.Expr, x: sp.Expr, expect: int, what: str, shift: sp.Expr = sp.Integer(0)) -> Counterexample:
+def _zero_ce(x: sp.Expr, value: sp.Expr, consequence: str, evidence: Evidence) -> Counterexample:
+    """f(x) = value exactly (``evidence`` shows it), and the ``consequence`` of that for the claim."""
+    where = "" if x.is_Rational else f" (x ≈ {_approx(x)})"
+    return Counterexample(f"f({x}) = {value}{where}, {consequence}", rf"f\left({TeX(x)}\right) = {TeX(value)}",
+                          evidence, x=x, check="exact zero test")
+
+
+def _sign_ce(f: sp.Expr, x: sp.Expr, sign: int, what: str, shift: sp.Expr = sp.Integer(0)) -> Counterexample:
+    """f(x) − shift has the certified sign ``sign`` (±1)."""
     fx = f.subs(X, x)
-    if expect == 0:
-        where = "" if x.is_Rational else f" (x ≈ {_approx(x)})"
-        return Counterexample(f"f({x}) = {shift}{where}, which {what}".replace("which = 0", "so f is not strictly signed"),
-                              rf"f\left({TeX(x)}\right) = {TeX(shift)}", x=x, witness=fx - shift, expect=0,
-                              check="exact zero test")
     approx = _approx(fx)
     return Counterexample(f"f({x}) = {approx} {what}", rf"f({TeX(x)}) \approx {approx}",
-                          x=x, witness=fx - shift, expect=expect,
-                          check="exact zero test" if expect == 0 else "interval arithmetic")
+                          SignAt(fx - shift, sign), x=x, check="interval arithmetic")
 
 
 def _approx(v: sp.Expr, digits: int = 6) -> str:
@@ -272,9 +292,11 @@ def _identity(claim: Claim) -> Outcome:
         if ce is None:
             raise Undecided("difference is a nonzero rational function but no sample point certifies it")
         steps.append(Step(f"f − g = {_show(form.rational)} ≠ 0 as a rational function of t",
-                          rf"f - g = {TeX(_show(form.rational))} \neq 0", EXACT))
+                          rf"f - g = {TeX(_show(form.rational))} \neq 0", EXACT, StepKind.DIFFERENCE,
+                          (("difference", form.rational),)))
         return Outcome(Verdict.REFUTED, "rational-function identity over Q", tuple(steps), ce)
-    steps.append(Step("f − g = 0 as a rational function of t", r"f(x) - g(x) = 0", EXACT + ": polynomial arithmetic over Q"))
+    steps.append(Step("f − g = 0 as a rational function of t", r"f(x) - g(x) = 0", EXACT + ": polynomial arithmetic over Q",
+                      StepKind.DIFFERENCE, (("difference", sp.Integer(0)),)))
     pf, pg = to_expform(f).poles, to_expform(g).poles
     for a, b, name in ((pf, pg, "left"), (pg, pf, "right")):
         for r in positive_roots(a):
@@ -282,10 +304,10 @@ def _identity(claim: Claim) -> Outcome:
                 x = to_expform(f).x_of_t(r.value)
                 return Outcome(Verdict.REFUTED, "domain comparison", tuple(steps), Counterexample(
                     f"the {name} side is undefined at x = {x} and the other is not",
-                    rf"\text{{the {name} side is undefined at }} x = {TeX(x)}", x=x,
-                    witness=a.as_expr().subs(T, r.value), expect=0, check="exact: a denominator vanishes"))
+                    rf"\text{{the {name} side is undefined at }} x = {TeX(x)}",
+                    Undefined(x, a.as_expr().subs(T, r.value), 0), x=x, check="exact: a denominator vanishes"))
     steps.append(Step("Both sides are defined at the same points", r"\operatorname{dom} f = \operatorname{dom} g",
-                      EXACT + ": positive roots of the denominators compared"))
+                      EXACT + ": positive roots of the denominators compared", StepKind.DOMAIN))
     return Outcome(Verdict.PROVED, "rational-function identity over Q", tuple(steps))
 
 
@@ -300,7 +322,7 @@ def _formal(claim: Claim, difference: sp.Expr, what: str) -> Outcome:
         raise Undecided(f"{what} is not a formal zero")
     return Outcome(Verdict.PROVED, "identity of exponential polynomials", (
         Step(f"{what} = 0 identically, as a rational function of the exponentials",
-             rf"{what} = 0", EXACT + ": rational-function arithmetic"),))
+             rf"{what} = 0", EXACT + ": rational-function arithmetic", StepKind.FORMAL, (("difference", difference),)),))
 
 
 def _parity(claim: Claim) -> Outcome:
@@ -317,13 +339,15 @@ def _parity(claim: Claim) -> Outcome:
     flipped = sp.cancel(r.subs(T, 1 / T))
     diff = sp.cancel(flipped - sgn * r)
     steps = [form_step(f, form),
-             Step("x ↦ −x is t ↦ 1/t", rf"f(-x) = {TeX(_show(flipped))}", EXACT + ": substitution in a rational function")]
+             Step("x ↦ −x is t ↦ 1/t", rf"f(-x) = {TeX(_show(flipped))}", EXACT + ": substitution in a rational function",
+                  StepKind.REFLECTION, (("reflected", flipped),))]
     rel = "-" if sgn > 0 else "+"
     if diff != 0:
         ce = witness.search(claim)
         if ce is None:
             raise Undecided("no certified sample point")
-        steps.append(Step(f"f(−x) {rel} f(x) = {_show(diff)} ≠ 0", rf"f(-x) {rel} f(x) = {TeX(_show(diff))} \neq 0", EXACT))
+        steps.append(Step(f"f(−x) {rel} f(x) = {_show(diff)} ≠ 0", rf"f(-x) {rel} f(x) = {TeX(_show(diff))} \neq 0", EXACT,
+                          StepKind.SYMMETRY, (("difference", diff),)))
         return Outcome(Verdict.REFUTED, "t ↦ 1/t symmetry", tuple(steps), ce)
     poles = form.poles
     rev = sp.Poly(sp.numer(sp.together(poles.as_expr().subs(T, 1 / T))), T)
@@ -332,7 +356,8 @@ def _parity(claim: Claim) -> Outcome:
             if exact.is_zero(b.as_expr().subs(T, root.value)) is False:
                 raise Undecided("domain not symmetric")
     steps.append(Step(f"f(−x) {rel} f(x) = 0 identically, on a domain symmetric about 0",
-                      rf"f(-x) {rel} f(x) = 0", EXACT + ": polynomial arithmetic over Q"))
+                      rf"f(-x) {rel} f(x) = 0", EXACT + ": polynomial arithmetic over Q", StepKind.SYMMETRY,
+                      (("difference", sp.Integer(0)),)))
     return Outcome(Verdict.PROVED, "t ↦ 1/t symmetry", tuple(steps))
 
 
@@ -342,41 +367,42 @@ def _value(claim: Claim) -> Outcome:
     fa = to_exp(f).subs(X, at)
     if fa.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         return Outcome(Verdict.REFUTED, "exact evaluation", (), Counterexample(
-            f"f is undefined at x = {at}", rf"f({TeX(at)}) \text{{ is undefined}}", x=at, check="exact: division by zero"))
+            f"f is undefined at x = {at}", rf"f({TeX(at)}) \text{{ is undefined}}", EvaluatesUndefined(f, at), x=at,
+            check="exact: division by zero"))
     shown = fa if sp.count_ops(fa) > 40 or not exact.is_decidable(fa) else simplify_number(fa)
-    steps = [Step(f"f({at}) = {shown}", rf"f({TeX(at)}) = {TeX(shown)}", EXACT + ": evaluation at the point")]
+    steps = [Step(f"f({at}) = {shown}", rf"f({TeX(at)}) = {TeX(shown)}", EXACT + ": evaluation at the point",
+                  StepKind.VALUE, (("at", at), ("value", fa)))]
     if digits is None:
         s = numeric.sign(fa - v)
         zero = None if s is not None else exact.is_zero(fa - v)
         if zero:
-            steps.append(Step(f"= {v}", rf"= {TeX(v)}", EXACT + ": zero test (minimal polynomial, transcendence of e)"))
+            steps.append(Step(f"= {v}", rf"= {TeX(v)}", EXACT + ": zero test (minimal polynomial, transcendence of e)",
+                              StepKind.EXACT_VALUE, (("value", v),)))
             return Outcome(Verdict.PROVED, "exact evaluation", tuple(steps))
         if s is None:
             raise Undecided("value not separated from the claim")
-        steps.append(Step(f"≈ {_approx(fa, 12)} ≠ {v}", rf"\approx {_approx(fa, 12)} \neq {TeX(v)}", "interval arithmetic"))
+        steps.append(Step(f"≈ {_approx(fa, 12)} ≠ {v}", rf"\approx {_approx(fa, 12)} \neq {TeX(v)}", "interval arithmetic",
+                          StepKind.DECIMAL, (("sign", s),)))
         return Outcome(Verdict.REFUTED, "exact evaluation", tuple(steps), Counterexample(
             f"f({at}) = {_approx(fa, 12)}, not {v}", rf"f({TeX(at)}) \approx {_approx(fa, 12)} \neq {TeX(v)}",
-            x=at, witness=fa - v, expect=s, check="interval arithmetic"))
+            SignAt(fa - v, s), x=at, check="interval arithmetic"))
     rounded = numeric.certified_round(fa, digits, lambda b: exact.is_zero(fa - sp.Rational(b.numerator, b.denominator)))
     if rounded is None:
         raise Undecided("could not certify the rounding")
     text = numeric.decimal(rounded, digits)
     steps.append(Step(f"rounded to {digits} decimals: {text}", rf"\approx {text}",
-                      "interval arithmetic: both ends of the enclosure round alike"))
+                      "interval arithmetic: both ends of the enclosure round alike", StepKind.ROUNDING,
+                      (("digits", digits), ("rounded", rounded))))
     want = Fraction(int(v.p), int(v.q))
     if rounded == want:
         return Outcome(Verdict.PROVED, "certified rounding", tuple(steps))
-    # f(at) lies in the rounding cell of ``rounded``: beyond its boundary on the side of the claim
-    # (strictly, or exactly on it, a tie rounded away from zero), so it cannot round to ``want``.
-    half = sp.Rational(1, 2 * 10**digits)
-    r = sp.Rational(rounded.numerator, rounded.denominator)
-    w, expect = (fa - (r - half), 1) if rounded > want else (fa - (r + half), -1)
-    if exact.is_zero(w):
-        expect = 0
+    # f(at) lies in the rounding cell of ``rounded`` (or on its boundary, a tie rounded away from
+    # zero), so it rounds to ``rounded`` and not to ``want``.
     return Outcome(Verdict.REFUTED, "certified rounding", tuple(steps), Counterexample(
         f"f({at}) = {_approx(fa, digits + 4)} rounds to {text}, not {numeric.decimal(want, digits)}",
         rf"f({TeX(at)}) \approx {_approx(fa, digits + 4)} \to {text} \neq {numeric.decimal(want, digits)}",
-        x=at, witness=w, expect=expect, check="interval arithmetic: outside the rounding cell of the claim"))
+        RoundingCell(fa, digits, rounded, want), x=at,
+        check="interval arithmetic: outside the rounding cell of the claim"))
 
 
 def _limit(claim: Claim) -> Outcome:
@@ -389,7 +415,7 @@ def _limit(claim: Claim) -> Outcome:
         t_tex = r"t\to\infty" if at == sp.oo else r"t\to 0^+"
         steps.append(Step(f"As x → {at}, {where}; comparing leading terms, f → {lim}",
                           rf"\lim_{{x\to {TeX(at)}}} f(x) = \lim_{{{t_tex}}} {TeX(_show(form.rational))} = {TeX(lim)}",
-                          EXACT + ": degrees and leading coefficients"))
+                          EXACT + ": degrees and leading coefficients", StepKind.LIMIT, (("at", at), ("limit", lim))))
     else:
         tp = sp.simplify(form.t_of_x(at))
         pole = exact.is_zero(form.poles.as_expr().subs(T, tp))
@@ -399,17 +425,16 @@ def _limit(claim: Claim) -> Outcome:
             raise Undecided("limit at a pole")
         lim = value_at_x(form, at)
         steps.append(Step(f"f is continuous at x = {at} (removable or no singularity): f → {lim}",
-                          rf"\lim_{{x\to {TeX(at)}}} f(x) = {TeX(lim)}", EXACT + ": rational function continuous there"))
+                          rf"\lim_{{x\to {TeX(at)}}} f(x) = {TeX(lim)}", EXACT + ": rational function continuous there",
+                          StepKind.CONTINUITY, (("at", at), ("limit", lim))))
     s = compare(lim, v)
     if s is None:
         raise Undecided("limit not comparable with the claim")
     if s == 0:
         return Outcome(Verdict.PROVED, "rational-function limit", tuple(steps))
-    finite = lim.is_finite and v.is_finite
     return Outcome(Verdict.REFUTED, "rational-function limit", tuple(steps), Counterexample(
         f"the limit at {at} is {lim}, not {v}", rf"\lim_{{x\to {TeX(at)}}} f(x) = {TeX(lim)} \neq {TeX(v)}",
-        witness=(lim - v) if finite else None, expect=s if finite else None,
-        check="exact: limit of a rational function"))
+        ExactLimit(f, at, lim, v), check="exact: limit of a rational function"))
 
 
 _SIGN_RULES = {
@@ -428,24 +453,27 @@ def _sign(claim: Claim) -> Outcome:
     allowed, zeros_ok = _SIGN_RULES[claim.prop]
     method = "sign chart (real-root isolation)"
     if form.num.is_zero and not sign_chart_poles(form, interval):
-        steps = [form_step(f, form), Step("f is identically 0", "f(x) = 0", EXACT + ": the numerator is the zero polynomial")]
+        steps = [form_step(f, form), Step("f is identically 0", "f(x) = 0", EXACT + ": the numerator is the zero polynomial",
+                                                    StepKind.CONSTANT, (("value", sp.Integer(0)),))]
         if zeros_ok:
             return Outcome(Verdict.PROVED, method, tuple(steps))
         p = witness.sample_points(interval)[0]
-        return Outcome(Verdict.REFUTED, method, tuple(steps), _point_ce(f, p, 0, "= 0"))
+        return Outcome(Verdict.REFUTED, method, tuple(steps),
+                       _zero_ce(p, sp.Integer(0), "so f is not strictly signed", ExactZero(f.subs(X, p))))
     chart = sign_chart(form, interval)
     steps = [form_step(f, form), *_chart_steps(chart, "f", interval)]
     for seg in chart.segments:  # a point with the wrong sign is the clearest counterexample
         if seg.sign not in allowed:
             return Outcome(Verdict.REFUTED, method, tuple(steps),
-                           _point_ce(f, seg.samples[0], seg.sign, "< 0" if seg.sign < 0 else "> 0"))
+                           _sign_ce(f, seg.samples[0], seg.sign, "< 0" if seg.sign < 0 else "> 0"))
     for mark in chart.marks:
         if mark.kind == "pole":
             return Outcome(Verdict.REFUTED, method, tuple(steps), _undefined_ce(form, mark))
         if not zeros_ok:
-            return Outcome(Verdict.REFUTED, method, tuple(steps), _point_ce(f, mark.x, 0, "= 0"))
+            return Outcome(Verdict.REFUTED, method, tuple(steps), _zero_ce(
+                mark.x, sp.Integer(0), "so f is not strictly signed", RootOfFactor(f, mark.x, mark.root.factor)))
     steps.append(Step(f"Hence f is {claim.prop} on {interval}", rf"f \text{{ is {claim.prop} on }} {interval.latex()}",
-                      EXACT + ": every piece and point checked"))
+                      EXACT + ": every piece and point checked", StepKind.CONCLUSION))
     return Outcome(Verdict.PROVED, method, tuple(steps))
 
 
@@ -461,12 +489,13 @@ def _monotone(claim: Claim) -> Outcome:
     d = form.derivative()
     chain = "t·dR/dt" if form.m == 1 else f"(t/{form.m})·dR/dt"
     steps.append(Step(f"f′(x) = {chain} = {_show(d.rational)}",
-                      rf"f'(x) = {TeX(_show(d.rational))}", EXACT + ": derivative of a rational function, chain rule dt/dx = t/m"))
+                      rf"f'(x) = {TeX(_show(d.rational))}", EXACT + ": derivative of a rational function, chain rule dt/dx = t/m",
+                      StepKind.DERIVATIVE, (("derivative", d.rational),)))
     if d.num.is_zero:
         a, b = witness.sample_points(interval)[:2]
         w = (f.subs(X, a) - f.subs(X, b))
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-            f"f is constant: f({a}) = f({b})", rf"f({TeX(a)}) = f({TeX(b)})", x=a, x2=b, witness=w, expect=0,
+            f"f is constant: f({a}) = f({b})", rf"f({TeX(a)}) = f({TeX(b)})", ExactZero(w), x=a, x2=b,
             check="exact zero test"))
     chart = sign_chart(d, interval)
     steps += _chart_steps(chart, "f'", interval)
@@ -478,12 +507,12 @@ def _monotone(claim: Claim) -> Outcome:
             return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
                 f"{lo} < {hi} but f({lo}) = {_approx(f.subs(X, lo))} {'>' if want > 0 else '<'} f({hi}) = {_approx(f.subs(X, hi))}",
                 rf"{TeX(lo)} < {TeX(hi)},\ f({TeX(lo)}) \approx {_approx(f.subs(X, lo))} {'>' if want > 0 else '<'} f({TeX(hi)}) \approx {_approx(f.subs(X, hi))}",
-                x=lo, x2=hi, witness=w, expect=-1, check="interval arithmetic"))
+                SignAt(w, -1), x=lo, x2=hi, check="interval arithmetic"))
     word = "≥ 0" if want > 0 else "≤ 0"
     rel = r"\ge" if want > 0 else r"\le"
     steps.append(Step(f"f′ {word} on {interval} with finitely many zeros, so f is strictly {claim.prop} there",
                       rf"f' {rel} 0 \text{{ with isolated zeros}} \Rightarrow f \text{{ strictly {claim.prop}}}",
-                      EXACT + ": mean value theorem on each piece"))
+                      EXACT + ": mean value theorem on each piece", StepKind.MONOTONICITY))
     return Outcome(Verdict.PROVED, method, tuple(steps))
 
 
@@ -492,7 +521,8 @@ def _extreme_steps(cands: list, name: str) -> Step:
     tex = r",\ ".join((rf"f({TeX(c.x)}) = {TeX(c.value)}" if c.attained or c.why == "open end"
                        else rf"\lim_{{x\to {TeX(c.x)}}} f = {TeX(c.value)}") for c in cands)
     return Step(f"Candidates for the {name} (f is monotone between them): {desc}", tex,
-                EXACT + ": critical points are exact roots of f′; values compared exactly")
+                EXACT + ": critical points are exact roots of f′; values compared exactly", StepKind.EXTREME,
+                (("candidates", tuple((c.x, c.value, c.attained) for c in cands)),))
 
 
 def _maxmin(claim: Claim) -> Outcome:
@@ -503,17 +533,19 @@ def _maxmin(claim: Claim) -> Outcome:
     if form.derivative().num.is_zero and not sign_chart_poles(form, interval):
         c = form.num.LC() / form.den.LC() if not form.num.is_zero else sp.Integer(0)
         p = at if at is not None and member(interval, at) else witness.sample_points(interval)[0]
-        steps = [form_step(f, form), Step(f"f is the constant {c}", rf"f(x) = {TeX(c)}", EXACT + ": f′ is identically 0")]
+        steps = [form_step(f, form), Step(f"f is the constant {c}", rf"f(x) = {TeX(c)}", EXACT + ": f′ is identically 0",
+                                                    StepKind.CONSTANT, (("value", c),))]
         if exact.is_zero(sp.Rational(c) - v):
             inside = True if at is None else member(interval, at)
             if inside is None:
                 raise Undecided(f"cannot decide whether {at} lies in {interval}")
             if not inside:
                 return Outcome(Verdict.REFUTED, "constant function", tuple(steps), Counterexample(
-                    f"x = {at} is outside {interval}", rf"{TeX(at)} \notin {interval.latex()}", check="exact"))
+                    f"x = {at} is outside {interval}", rf"{TeX(at)} \notin {interval.latex()}",
+                    OutsideInterval(at, interval), check="exact"))
             return Outcome(Verdict.PROVED, "constant function", tuple(steps))
         return Outcome(Verdict.REFUTED, "constant function", tuple(steps),
-                       _point_ce(f, p, 1 if c > v else -1, f"≠ {v}", shift=v))
+                       _sign_ce(f, p, 1 if c > v else -1, f"≠ {v}", shift=v))
     dchart, cands = candidates(form, interval)
     steps = [form_step(f, form), *_chart_steps(dchart, "f'", interval), _extreme_steps(cands, claim.prop)]
     best = extreme(cands, want)
@@ -521,21 +553,22 @@ def _maxmin(claim: Claim) -> Outcome:
     if best.attained_at is None:
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
             f"the {'supremum' if want > 0 else 'infimum'} {best.value} is approached but never attained, so there is no {claim.prop}",
-            rf"\{'sup' if want > 0 else 'inf'} f = {TeX(best.value)} \text{{ is not attained}}", check="exact: sign chart of f′"))
+            rf"\{'sup' if want > 0 else 'inf'} f = {TeX(best.value)} \text{{ is not attained}}",
+            NoExtreme(f, interval, want), check="exact: sign chart of f′"))
     s = compare(best.value, v)
     if s is None:
         raise Undecided("cannot compare the extreme with the claim")
     if s != 0:
         if s * want > 0:  # the true extreme lies beyond the claim: a point shows it
             return Outcome(Verdict.REFUTED, method, tuple(steps),
-                           _point_ce(f, best.attained_at, want, f"{'>' if want > 0 else '<'} {v}", shift=v))
+                           _sign_ce(f, best.attained_at, want, f"{'>' if want > 0 else '<'} {v}", shift=v))
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
             f"the {claim.prop} is {best.value} (at x = {best.attained_at}), not {v}",
             rf"\{'max' if want > 0 else 'min'} f = {TeX(best.value)} \neq {TeX(v)}",
-            witness=best.value - v, expect=s, check="exact comparison"))
+            ExtremeIs(f, interval, want, best.value, v), check="exact comparison"))
     steps.append(Step(f"The {claim.prop} is {best.value}, attained at x = {best.attained_at}",
                       rf"\{'max' if want > 0 else 'min'}_{{{interval.latex()}}} f = f({TeX(best.attained_at)}) = {TeX(best.value)}",
-                      EXACT))
+                      EXACT, StepKind.CONCLUSION, (("value", best.value), ("at", best.attained_at))))
     if at is not None:
         inside = member(interval, at)
         if inside is None:
@@ -545,10 +578,12 @@ def _maxmin(claim: Claim) -> Outcome:
             if inside and exact.is_zero(fa - v) is None:
                 raise Undecided("value at the given point not decided")
             w = fa - v
+            if inside and numeric.sign(w) is None:
+                raise Undecided("the sign of f(at) − equals is not certified")
             return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
                 f"the {claim.prop} is not attained at x = {at}" + ("" if inside else f" (outside {interval})"),
-                rf"f({TeX(at)}) \neq {TeX(v)}", x=at, witness=w if inside else None,
-                expect=numeric.sign(w) if inside else None, check="exact" if not inside else "interval arithmetic"))
+                rf"f({TeX(at)}) \neq {TeX(v)}", SignAt(w, numeric.sign(w) or 0) if inside else OutsideInterval(at, interval),
+                x=at, check="exact" if not inside else "interval arithmetic"))
     return Outcome(Verdict.PROVED, method, tuple(steps))
 
 
@@ -560,7 +595,8 @@ def _range(claim: Claim) -> Outcome:
     hi, lo = extreme(cands, 1), extreme(cands, -1)
     image = Interval(lo.value, hi.value, lo.attained_at is not None, hi.attained_at is not None)
     steps.append(Step(f"f is continuous on R, so its image is {image}",
-                      rf"f(\mathbb{{R}}) = {image.latex()}", EXACT + ": intermediate value theorem"))
+                      rf"f(\mathbb{{R}}) = {image.latex()}", EXACT + ": intermediate value theorem", StepKind.IMAGE,
+                      (("image", image),)))
     method = "critical points, limits and the intermediate value theorem"
     for ext, end, closed, want in ((hi, j.hi, j.hi_closed, 1), (lo, j.lo, j.lo_closed, -1)):
         s = compare(ext.value, end)
@@ -570,16 +606,17 @@ def _range(claim: Claim) -> Outcome:
         if s * want > 0 or (s == 0 and attained and not closed):
             x = ext.attained_at
             if x is not None:
-                return Outcome(Verdict.REFUTED, method, tuple(steps),
-                               _point_ce(f, x, want if s != 0 else 0, f"lies outside {j}", shift=end))
+                ce = _sign_ce(f, x, want, f"lies outside {j}", shift=end) if s != 0 else \
+                    _zero_ce(x, end, f"which lies outside {j}", ExactZero(f.subs(X, x) - end))
+                return Outcome(Verdict.REFUTED, method, tuple(steps), ce)
             return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
                 f"values of f come arbitrarily close to {ext.value}, beyond the end {end}",
-                rf"f \to {TeX(ext.value)} \notin {j.latex()}", witness=ext.value - end if ext.value.is_finite and end.is_finite else None,
-                expect=s if ext.value.is_finite and end.is_finite else None, check="exact: limits"))
+                rf"f \to {TeX(ext.value)} \notin {j.latex()}", ImageIs(f, image, j), check="exact: limits"))
         if s * want < 0 or (s == 0 and closed and not attained):
             return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
                 f"the value {end} is not attained: the image is {image}",
-                rf"{TeX(end)} \notin f(\mathbb{{R}}) = {image.latex()}", check="exact: image computed above"))
+                rf"{TeX(end)} \notin f(\mathbb{{R}}) = {image.latex()}", ImageIs(f, image, j),
+                check="exact: image computed above"))
     return Outcome(Verdict.PROVED, method, tuple(steps))
 
 
@@ -600,21 +637,21 @@ def _smooth(claim: Claim) -> Outcome:
             z = zeros[0]
             return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
                 f"f is not defined at x = {z.x}: {u} = 0 there", rf"{TeX(u)} = 0 \text{{ at }} x = {TeX(z.x)}",
-                x=z.x, witness=u.subs(X, z.x), expect=0, check="exact: a root of the building block"))
+                RootOfFactor(u, z.x, z.root.factor), x=z.x, check="exact: a root of the building block"))
         negative = [seg for seg in chart.segments if seg.sign < 0]
         if kind == "positive" and negative:
             p = negative[0].samples[0]
             return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
                 f"f is not real at x = {p}: {u} < 0 there", rf"{TeX(u)} < 0 \text{{ at }} x = {TeX(p)}",
-                x=p, witness=u.subs(X, p), expect=-1, check="interval arithmetic"))
+                Undefined(p, u.subs(X, p), -1), x=p, check="interval arithmetic"))
         if zeros:
             raise Undecided(f"{u} vanishes at x = {zeros[0].x}; smoothness there is not decided")
         rel = "> 0" if kind == "positive" else r"\neq 0"
         steps.append(Step(f"{u} is {kind} on {interval}", rf"{TeX(u)} {rel}",
-                          EXACT + ": sign chart"))
+                          EXACT + ": sign chart", StepKind.CONDITION, (("condition", u), ("kind", kind))))
     steps.append(Step(f"f is built from exp, rational operations and functions smooth where their arguments are, "
                       f"so f is C^∞ on {interval}", rf"f \in C^\infty\left({interval.latex()}\right)",
-                      EXACT + ": composition of smooth functions"))
+                      EXACT + ": composition of smooth functions", StepKind.SMOOTHNESS))
     return Outcome(Verdict.PROVED, "smoothness of the building blocks", tuple(steps))
 
 
@@ -655,18 +692,20 @@ def _stirling(claim: Claim) -> Outcome:
     k, big_l = shape
     rel = higher.pretty(higher.relation(f, 1))
     steps = [Step(f"f′ = {rel}, found by eliminating t", rf"f' = {TeX(higher.pretty_expr(higher.relation(f, 1)))}",
-                  EXACT + ": resultant, verified by substitution")]
+                  EXACT + ": resultant, verified by substitution", StepKind.SELF_REFERENCE,
+                  (("relation", higher.relation(f, 1)),))]
     proof = higher.stirling_induction()
     if not proof.checked:
         raise InternalError("the Stirling induction step did not check")
-    steps.append(Step("Base case n = 0", proof.base, EXACT))
+    steps.append(Step("Base case n = 0", proof.base, EXACT, StepKind.BASE_CASE))
     for line in proof.step:
-        steps.append(Step("Induction step", line, EXACT + ": SymPy algebra on symbolic n, j; Stirling recurrence checked"))
+        steps.append(Step("Induction step", line, EXACT + ": SymPy algebra on symbolic n, j; Stirling recurrence checked",
+                          StepKind.INDUCTION_STEP))
     if not higher.agrees_in_t(f, ode, range(1, 5)):
         raise InternalError("closed form disagrees with a derivative of the definition")
     steps.append(Step("The closed form agrees with the derivatives of the definition for n = 1..4",
                       r"f^{(n)} = L k^{n}\sum_{j=0}^{n}(-1)^j j!\,S(n+1,j+1)\,(f/L)^{j+1}",
-                      EXACT + ": formal identity for each n"))
+                      EXACT + ": formal identity for each n", StepKind.CHECK))
     return Outcome(Verdict.PROVED, "induction on n (Stirling recurrence)", tuple(steps))
 
 
@@ -717,7 +756,7 @@ def decide(claim: Claim) -> Outcome:
     if ce is not None:
         return Outcome(Verdict.REFUTED, "certified numeric counterexample", (), ce)
     return Outcome(Verdict.UNKNOWN, reason, (Step(f"No proof: {reason}; no counterexample found at sample points",
-                                                  r"\text{undecided}", "none"),))
+                                                  r"\text{undecided}", "none", StepKind.UNDECIDED),))
 
 
 _ON_AN_INTERVAL = {"positive", "negative", "nonnegative", "nonpositive", "nonzero", "increasing",
@@ -725,8 +764,8 @@ _ON_AN_INTERVAL = {"positive", "negative", "nonnegative", "nonpositive", "nonzer
 
 
 def _undefined(v: domain.Violation, method: str = "domain of f") -> Outcome:
-    ce = Counterexample(v.statement(), rf"f({TeX(v.x)}) \text{{ is undefined}}", x=v.x, witness=v.witness,
-                        expect=v.expect, check="exact: a condition of the domain fails" if v.expect == 0
+    ce = Counterexample(v.statement(), rf"f({TeX(v.x)}) \text{{ is undefined}}", Undefined(v.x, v.witness, v.expect),
+                        x=v.x, check="exact: a condition of the domain fails" if v.expect == 0
                         else "interval arithmetic: a condition of the domain fails")
     return Outcome(Verdict.REFUTED, method, (), ce)
 
@@ -753,8 +792,8 @@ def _domain_outcome(claim: Claim) -> Outcome | None:
             v = domain.differs(mine, other)
             if v is not None:
                 ce = Counterexample(f"the {side} side is undefined at x = {v.x} and the other is not",
-                                    rf"\text{{the {side} side is undefined at }} x = {TeX(v.x)}", x=v.x,
-                                    witness=v.witness, expect=v.expect, check="exact: domains differ")
+                                    rf"\text{{the {side} side is undefined at }} x = {TeX(v.x)}",
+                                    Undefined(v.x, v.witness, v.expect), x=v.x, check="exact: domains differ")
                 return Outcome(Verdict.REFUTED, "domain comparison", (), ce)
         return None
     if prop in ("even", "odd"):
@@ -762,8 +801,8 @@ def _domain_outcome(claim: Claim) -> Outcome | None:
         if v is None:
             return None
         ce = Counterexample(f"f is defined at x = {-v.x} but not at x = {v.x}",
-                            rf"f({TeX(-v.x)}) \text{{ is defined, }} f({TeX(v.x)}) \text{{ is not}}", x=v.x,
-                            witness=v.witness, expect=v.expect, check="exact: the domain is not symmetric")
+                            rf"f({TeX(-v.x)}) \text{{ is defined, }} f({TeX(v.x)}) \text{{ is not}}",
+                            Undefined(v.x, v.witness, v.expect), x=v.x, check="exact: the domain is not symmetric")
         return Outcome(Verdict.REFUTED, "domain of f", (), ce)
     if conds and domain.violation_on(conds) is not None:
         raise Undecided("f is not defined on the whole line")  # limits, range: not decided here
@@ -781,7 +820,8 @@ def _constant_claim(claim: Claim) -> Outcome:
     Signs are certified by interval arithmetic or settled by the exact zero test.
     """
     c, prop = claim.expr, claim.prop
-    steps = [Step(f"f is the constant {c}", rf"f(x) = {TeX(c)}", EXACT + ": f does not depend on x")]
+    steps = [Step(f"f is the constant {c}", rf"f(x) = {TeX(c)}", EXACT + ": f does not depend on x",
+                  StepKind.CONSTANT, (("value", c),))]
     method = "constant function"
     interval = claim.option("on", REAL_LINE)
 
@@ -791,7 +831,7 @@ def _constant_claim(claim: Claim) -> Outcome:
 
     def sign_ce(x: sp.Expr, w: sp.Expr, s: int, text: str) -> Outcome:
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-            text, rf"f({TeX(x)}) = {TeX(c)}", x=x, witness=w, expect=s,
+            text, rf"f({TeX(x)}) = {TeX(c)}", of_sign(w, s), x=x,
             check="exact zero test" if s == 0 else "interval arithmetic"))
 
     if prop in _SIGN_RULES:
@@ -807,8 +847,8 @@ def _constant_claim(claim: Claim) -> Outcome:
         a, b = witness.sample_points(interval)[:2]
         lo, hi = min(a, b), max(a, b)
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-            f"f is constant: f({lo}) = f({hi})", rf"f({TeX(lo)}) = f({TeX(hi)})", x=lo, x2=hi,
-            witness=sp.Integer(0), expect=0, check="exact zero test"))
+            f"f is constant: f({lo}) = f({hi})", rf"f({TeX(lo)}) = f({TeX(hi)})",
+            ExactZero(c.subs(X, lo) - c.subs(X, hi)), x=lo, x2=hi, check="exact zero test"))
     if prop in ("even", "smooth"):
         return Outcome(Verdict.PROVED, method, tuple(steps))
     if prop == "odd":
@@ -832,12 +872,12 @@ def _constant_claim(claim: Claim) -> Outcome:
                 if not inside:
                     return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
                         f"x = {at} is outside {interval}", rf"{TeX(at)} \notin {interval.latex()}",
-                        check="exact"))
+                        OutsideInterval(at, interval), check="exact"))
             return Outcome(Verdict.PROVED, method, tuple(steps))
         p = at if prop == "limit" or at is None else at_point()
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-            f"f = {c} everywhere, not {v}", rf"f = {TeX(c)} \neq {TeX(v)}", x=None if prop == "limit" else p,
-            witness=c - v, expect=s, check="interval arithmetic"))
+            f"f = {c} everywhere, not {v}", rf"f = {TeX(c)} \neq {TeX(v)}",
+            of_sign(c - v, s), x=None if prop == "limit" else p, check="interval arithmetic"))
     if prop == "range":
         j: Interval = claim.option("equals")
         ends = compare(j.lo, c), compare(j.hi, c)
@@ -847,13 +887,13 @@ def _constant_claim(claim: Claim) -> Outcome:
             return Outcome(Verdict.PROVED, method, tuple(steps))
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
             f"the image of R is the single value {c}, not {j}", rf"f(\mathbb{{R}}) = \{{{TeX(c)}\}}",
-            check="exact: f is constant"))
+            ImageIs(c, Interval(c, c, True, True), j), check="exact: f is constant"))
     raise Undecided(f"{prop} of a constant")
 
 
 def _unknown_budget(claim: Claim, limit: float) -> Proof:
     reason = f"time budget of {limit:g} s exhausted"
-    return conclude(claim, Outcome(Verdict.UNKNOWN, reason, (Step(f"No verdict: {reason}", r"\text{undecided}", "none"),)),
+    return conclude(claim, Outcome(Verdict.UNKNOWN, reason, (Step(f"No verdict: {reason}", r"\text{undecided}", "none", StepKind.UNDECIDED),)),
                     cross_check)
 
 

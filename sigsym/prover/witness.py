@@ -18,6 +18,7 @@ from ..engine.samples import sample_points
 from ..errors import OutsideClass
 from ..functions import X
 from ..language.parse import REAL_LINE, Interval
+from .evidence import SignAt
 from .kernel import Claim, Counterexample
 
 
@@ -88,8 +89,7 @@ def search(claim: Claim) -> Counterexample | None:
         if hit is not None:
             return Counterexample(f"at x = {hit}: f = {_approx(fx(hit))} but the right side = {_approx(g.subs(X, hit))}",
                                   rf"f({sp.latex(hit)}) \approx {_approx(fx(hit))} \ne {_approx(g.subs(X, hit))}",
-                                  x=hit, witness=fx(hit) - g.subs(X, hit),
-                                  expect=numeric.sign(fx(hit) - g.subs(X, hit)))
+                                  SignAt(fx(hit) - g.subs(X, hit), numeric.sign(fx(hit) - g.subs(X, hit)) or 0), x=hit)
         return None
     if prop in ("even", "odd"):
         sym = f.subs(X, -X) - f if prop == "even" else f.subs(X, -X) + f
@@ -100,7 +100,7 @@ def search(claim: Claim) -> Counterexample | None:
             rel = "≠" if prop == "even" else "≠ −"
             return Counterexample(f"f({-hit}) = {_approx(fx(-hit))} {rel} f({hit}) = {_approx(fx(hit))}",
                                   rf"f({sp.latex(-hit)}) \approx {_approx(fx(-hit))},\ f({sp.latex(hit)}) \approx {_approx(fx(hit))}",
-                                  x=hit, witness=w, expect=numeric.sign(w))
+                                  SignAt(w, numeric.sign(w) or 0), x=hit)
         return None
     signs = {"positive": (-1, 0), "negative": (1, 0), "nonnegative": (-1,), "nonpositive": (1,)}
     if prop in signs:
@@ -108,7 +108,7 @@ def search(claim: Claim) -> Counterexample | None:
         hit = _sign_hit(f, pts, bad)
         if hit is not None:
             return Counterexample(f"f({hit}) = {_approx(fx(hit))}", rf"f({sp.latex(hit)}) \approx {_approx(fx(hit))}",
-                                  x=hit, witness=fx(hit), expect=bad)
+                                  SignAt(fx(hit), bad), x=hit)
         return None
     if prop in ("increasing", "decreasing"):
         fn = _compile(f)
@@ -125,7 +125,7 @@ def search(claim: Claim) -> Counterexample | None:
                 w = (fx(b) - fx(a)) * want
                 return Counterexample(f"{a} < {b} but f({a}) = {_approx(fx(a))}, f({b}) = {_approx(fx(b))}",
                                       rf"{sp.latex(a)} < {sp.latex(b)},\ f({sp.latex(a)}) \approx {_approx(fx(a))},\ f({sp.latex(b)}) \approx {_approx(fx(b))}",
-                                      x=a, x2=b, witness=w, expect=-1)
+                                      SignAt(w, -1), x=a, x2=b)
         return None
     if prop in ("maximum", "minimum"):
         v = claim.option("equals")
@@ -135,7 +135,7 @@ def search(claim: Claim) -> Counterexample | None:
             side = ">" if bad > 0 else "<"
             return Counterexample(f"f({hit}) = {_approx(fx(hit))} {side} {v}",
                                   rf"f({sp.latex(hit)}) \approx {_approx(fx(hit))} {side} {sp.latex(v)}",
-                                  x=hit, witness=fx(hit) - v, expect=bad)
+                                  SignAt(fx(hit) - v, bad), x=hit)
         return None
     if prop == "range":
         j: Interval = claim.option("equals")
@@ -146,7 +146,7 @@ def search(claim: Claim) -> Counterexample | None:
             if hit is not None:
                 return Counterexample(f"f({hit}) = {_approx(fx(hit))} lies outside {j}",
                                       rf"f({sp.latex(hit)}) \approx {_approx(fx(hit))} \notin {j.latex()}",
-                                      x=hit, witness=fx(hit) - end, expect=bad)
+                                      SignAt(fx(hit) - end, bad), x=hit)
         return None
     return None
 

@@ -7,7 +7,6 @@ apply to the expression are ``None`` and left out by the templates.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -24,7 +23,8 @@ from ..language.parse import REAL_LINE
 from ..prover.kernel import Proof, StepKind
 from ..prover.properties import as_expr, prove
 from ..theorems.files import Theorem, bundled_dir, load
-from .display import tex, tex_of_text
+from .claims import claim_tex
+from .display import tex
 
 M = Markup
 
@@ -56,51 +56,6 @@ def step_label(kind: StepKind) -> str:
 
 
 # ---------------------------------------------------------------- claims as formulas
-
-def claim_tex(expr_text: str, prop: str, options: dict) -> str:
-    f = tex_of_text(expr_text)
-    def c(key: str) -> str:
-        from ..language.parse import parse_constant, parse_interval
-
-        v = options[key]
-        if key == "on" or (key == "equals" and prop == "range"):
-            return parse_interval(str(v)).latex()
-        if key == "equals" and prop == "identity":
-            return tex_of_text(str(v))
-        return tex(parse_constant(str(v)))
-    on = c("on") if "on" in options else r"\mathbb{R}"
-    if prop == "identity":
-        return rf"{f} = {c('equals')}"
-    if prop in ("even", "odd"):
-        g = f.replace(r"\left(x\right)", r"\left(-x\right)") if r"\left(x\right)" in f else r"f(-x)"
-        return rf"{g} = {'' if prop == 'even' else '-'}{f}" if g != "f(-x)" else rf"f(-x) = {'' if prop == 'even' else '-'}f(x),\ f(x) = {f}"
-    if prop == "value":
-        at = c("at")
-        if "digits" in options:
-            shown = str(options["equals"]) if re.fullmatch(r"-?\d+(\.\d+)?", str(options["equals"])) else c("equals")
-            return rf"\left.{f}\right|_{{x={at}}} \approx {shown}\ \text{{({options['digits']} decimals)}}"
-        return rf"\left.{f}\right|_{{x={at}}} = {c('equals')}"
-    if prop == "limit":
-        return rf"\lim_{{x\to {c('at')}}} {f} = {c('equals')}"
-    signs = {"positive": "> 0", "negative": "< 0", "nonnegative": r"\ge 0", "nonpositive": r"\le 0", "nonzero": r"\ne 0"}
-    if prop in signs:
-        return rf"{f} {signs[prop]} \quad (x \in {on})"
-    if prop in ("increasing", "decreasing"):
-        return rf"{f} \text{{ is strictly {prop} on }} {on}"
-    if prop in ("maximum", "minimum"):
-        op = r"\max" if prop == "maximum" else r"\min"
-        at = rf" = \left.{f}\right|_{{x={c('at')}}}" if "at" in options else ""
-        return rf"{op}_{{x\in {on}}} {f} = {c('equals')}{at}"
-    if prop == "range":
-        return rf"\{{ {f} : x \in \mathbb{{R}} \}} = {c('equals')}"
-    if prop == "smooth":
-        return rf"{f} \in C^{{\infty}}\left({on}\right)"
-    if prop == "stirling-form" and expr_text.replace(" ", "") in ("sigmoid", "sigmoid(x)"):
-        return r"\sigma^{(n)}(x) = \sum_{k=0}^{n} (-1)^{k}\, k!\, S(n+1, k+1)\, \sigma(x)^{k+1} \quad (n \ge 0)"
-    if prop == "stirling-form":
-        return rf"\frac{{d^n}}{{dx^n}} {f} = L k^{{n}} \sum_{{j=0}}^{{n}} (-1)^{{j}}\, j!\, S(n+1, j+1) \left(\frac{{{f}}}{{L}}\right)^{{j+1}} \quad (n \ge 0)"
-    return f
-
 
 @dataclass(frozen=True)
 class TheoremView:

@@ -14,12 +14,10 @@ from markupsafe import Markup
 
 from ..derivation import higher
 from ..derivation.derive import ROUTES, derive
-from ..engine import numeric
 from ..engine.exact import formal_zero
-from ..engine.expform import to_expform
-from ..errors import InternalError, OptionError, OutsideClass, RouteError, SigsymError
+from ..errors import InternalError, OptionError, RouteError, SigsymError
 from ..functions import X, lookup, sigmoid, to_exp
-from ..language.parse import REAL_LINE
+from ..prover import facts
 from ..prover.kernel import Proof, StepKind
 from ..prover.properties import as_expr, prove
 from ..theorems.files import Theorem, bundled_dir, load
@@ -79,54 +77,16 @@ def theorem_view(t: Theorem, proof: Proof) -> TheoremView:
                        steps, M(ce.latex) if ce else None, ce.statement if ce else None, t.note)
 
 
-def _discovered(f_text: str, f: sp.Expr) -> list[Theorem]:
-    """Facts about an arbitrary expression of the class, as claims the prover then decides."""
-    from ..engine.signchart import candidates, extreme, limit_at_infinity
-
-    out: list[Theorem] = []
-    def add(tid: str, title: str, prop: str, **opts: str) -> None:
-        out.append(Theorem(tid, title, f_text, prop, "proved", tuple(sorted(opts.items())), "(discovered)", None, "", ""))
-    try:
-        form = to_expform(f)
-    except OutsideClass:
-        return out
-    for prop in ("even", "odd"):
-        if prove(f_text, prop).proved:
-            add(prop, f"f is {prop}", prop)
-    for at in ("oo", "-oo"):
-        lim = limit_at_infinity(form, at == "oo")
-        add(f"limit-{at}", f"the limit at {at.replace('oo', '∞').replace('-', '−')}", "limit", at=at, equals=str(lim))
-    for prop in ("increasing", "decreasing", "positive", "negative"):
-        if prove(f_text, prop).proved:
-            add(prop, f"f is {prop} on ℝ", prop)
-    try:
-        _, cands = candidates(form, REAL_LINE)
-        hi, lo = extreme(cands, 1), extreme(cands, -1)
-        from ..language.parse import Interval
-
-        image = Interval(lo.value, hi.value, lo.attained_at is not None, hi.attained_at is not None)
-        if all(v.is_Rational or v in (sp.oo, -sp.oo) for v in (lo.value, hi.value)):
-            add("range", "the range", "range", equals=str(image))
-        if hi.attained_at is not None and hi.value.is_Rational and hi.attained_at.is_Rational:
-            add("maximum", "the maximum", "maximum", equals=str(hi.value), at=str(hi.attained_at))
-    except Exception:  # noqa: BLE001 - a fact we could not phrase is left out
-        pass
-    add("smooth", "smoothness", "smooth")
-    return [t for t in out if prove(t.expr, t.prop, **dict(t.options)).proved]
+def _discovered(f_text: str) -> list[tuple[Theorem, Proof]]:
+    """Facts about an arbitrary expression of the class, each proved by the prover."""
+    return [(Theorem(tid, title, f_text, fact.prop, "proved", fact.options, "(discovered)", None, "", ""), fact.proof)
+            for tid, title, fact in facts.discover(f_text)]
 
 
 # ---------------------------------------------------------------- figures
 
-def _coords(f: sp.Expr, lo: int = -6, hi: int = 6, n: int = 96) -> str:
-    fn = numeric.compile_iv(to_exp(f))
-    pts = []
-    for k in range(n + 1):
-        x = sp.Rational(lo) + sp.Rational(hi - lo, n) * k
-        with numeric._Prec(60):
-            v = fn(numeric.point(x))
-        y = (v.a + v.b) / 2
-        pts.append(f"({float(x):.4f},{float(y.a):.5f})")
-    return " ".join(pts)
+def _coords(f: sp.Expr) -> str:
+    return " ".join(f"({float(x):.4f},{float(y):.5f})" for x, y in facts.graph(f))
 
 
 @dataclass(frozen=True)
@@ -139,26 +99,16 @@ class Figure:
 
 
 def figures(f: sp.Expr, fname: str) -> list[Figure]:
-    try:
-        form = to_expform(f)
-    except OutsideClass:
-        return []
-    from ..engine.signchart import candidates, extreme, sign_chart_poles
-
-    if sign_chart_poles(form, REAL_LINE):
+    if not facts.in_class(f) or facts.has_poles(f):
         return []
     out = [Figure(f"The graph of {fname}.", "fig:f", M(f"${fname_tex_of(f)}$"),
                   M(_coords(f)), None)]
     d = sp.diff(f, X)
     mark = None
-    try:
-        _, cands = candidates(to_expform(d), REAL_LINE)
-        hi = extreme(cands, 1)
-        if hi.attained_at is not None and hi.value.is_Rational and hi.attained_at.is_Rational:
-            mark = (M(f"{float(hi.attained_at):.4f}"), M(f"{float(hi.value):.5f}"),
-                    M(rf"$\max = {tex(hi.value)}$ at $x = {tex(hi.attained_at)}$"))
-    except Exception:  # noqa: BLE001 - a figure without its mark is still a figure
-        mark = None
+    top = facts.maximum(d)
+    if top is not None:
+        mark = (M(f"{float(top.at):.4f}"), M(f"{float(top.value):.5f}"),
+                M(rf"$\max = {tex(top.value)}$ at $x = {tex(top.at)}$"))
     out.append(Figure(f"The graph of the derivative {fname}′, bell-shaped with its maximum marked." if mark
                       else f"The graph of the derivative {fname}′.", "fig:fprime",
                       M(f"${fname_tex_of(f)}'$"), M(_coords(d)), mark))
@@ -227,11 +177,10 @@ def _theorem_groups(expr_text: str, f: sp.Expr, name: str) -> list[dict]:
     theorems: list[Theorem] = []
     for stem in THEOREM_FILES.get(name, ()):
         theorems += load(bundled_dir() / f"{stem}.toml")
-    if not theorems:
-        theorems = _discovered(expr_text, f)
+    decided = [(t, t.run()) for t in theorems] if theorems else _discovered(expr_text)
     groups: dict[str, list[TheoremView]] = {}
-    for t in theorems:
-        groups.setdefault(t.section, []).append(theorem_view(t, t.run()))
+    for t, proof in decided:
+        groups.setdefault(t.section, []).append(theorem_view(t, proof))
     order = list(SECTION_TITLES)
     return [{"heading": SECTION_TITLES.get(k, k.capitalize()), "theorems": v}
             for k, v in sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)]
@@ -276,9 +225,7 @@ def _series_tex(series: sp.Expr) -> str:
 
 
 def _examples(f: sp.Expr, sym: str) -> dict | None:
-    try:
-        to_expform(f)
-    except OutsideClass:
+    if not facts.in_class(f):
         return None
     from ..derivation.examples import ARTICLE_POINTS, evaluate
 
@@ -346,17 +293,14 @@ def _exercises(f: sp.Expr, sym: str) -> list[dict]:
         out.append({"question": M(r"Using $\sigma(-x) = 1 - \sigma(x)$, show that $\sigma'$ is even."),
                     "solution": M(r"Differentiate both sides: $-\sigma'(-x) = -\sigma'(x)$, hence $\sigma'(-x) = \sigma'(x)$.")})
         return out
-    try:
-        form = to_expform(f)
-    except OutsideClass:
+    if not facts.in_class(f):
         return out
-    from ..engine.signchart import limit_at_infinity
-
     d0 = sp.simplify(sp.diff(to_exp(f), X).subs(X, 0))
     if prove(sp.diff(to_exp(f), X), "value", at=0, equals=d0).proved:
         out.append({"question": M(rf"Compute ${sym}'(0)$."), "solution": M(rf"${sym}'(0) = {tex(d0)}$.")})
-    lim = limit_at_infinity(form, True)
-    if prove(f, "limit", at="oo", equals=str(lim)).proved:
+    lim_fact = facts.limit(f, "oo")
+    if lim_fact is not None:
+        lim = lim_fact.value
         out.append({"question": M(rf"Find $\lim_{{x\to\infty}} {tex(f) if sym == 'f' else sym + '(x)'}$."),
                     "solution": M(rf"Substitute $t = e^{{x}}$ and compare leading terms: the limit is ${tex(lim)}$.")})
     return out

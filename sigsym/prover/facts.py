@@ -17,6 +17,7 @@ from ..engine import numeric
 from ..engine.expform import in_class
 from ..engine.signchart import Undecided, candidates, extreme, limit_at_infinity, sign_chart_poles
 from ..errors import OutsideClass
+from ..functions import to_exp
 from ..language.parse import REAL_LINE, Interval
 from .kernel import Proof
 from .properties import prove
@@ -32,11 +33,14 @@ class Fact:
     prop: str
     options: tuple[tuple[str, str], ...]
     proof: Proof
+    value: sp.Expr | None = None  # the limit, the greatest value: exact, as the engine found it
+    at: sp.Expr | None = None  # where the greatest value is attained
 
 
-def _fact(f: object, prop: str, **options: str) -> Fact | None:
+def _fact(f: object, prop: str, value: sp.Expr | None = None, where: sp.Expr | None = None, /,
+          **options: str) -> Fact | None:
     proof = prove(f, prop, **options)
-    return Fact(prop, tuple(sorted(options.items())), proof) if proof.proved else None
+    return Fact(prop, tuple(sorted(options.items())), proof, value, where) if proof.proved else None
 
 
 def has_poles(f: object) -> bool:
@@ -54,7 +58,7 @@ def limit(f: object, at: str) -> Fact | None:
         value = limit_at_infinity(to_expform(as_expr(f)), at == "oo")
     except (OutsideClass, Undecided):
         return None
-    return _fact(f, "limit", at=at, equals=str(value))
+    return _fact(f, "limit", value, None, at=at, equals=str(value))
 
 
 def _extremes(f: sp.Expr) -> tuple[object, object] | None:
@@ -75,7 +79,8 @@ def maximum(f: object) -> Fact | None:
     hi = ext[0]
     if hi.attained_at is None or not hi.value.is_Rational or not hi.attained_at.is_Rational:  # type: ignore[attr-defined]
         return None
-    return _fact(f, "maximum", equals=str(hi.value), at=str(hi.attained_at))  # type: ignore[attr-defined]
+    return _fact(f, "maximum", hi.value, hi.attained_at,  # type: ignore[attr-defined]
+                 equals=str(hi.value), at=str(hi.attained_at))  # type: ignore[attr-defined]
 
 
 def image(f: object) -> Fact | None:
@@ -119,7 +124,7 @@ def graph(f: sp.Expr, lo: int = -6, hi: int = 6, n: int = 96) -> list[tuple[Frac
     out = []
     for k in range(n + 1):
         x = sp.Rational(lo) + sp.Rational(hi - lo, n) * k
-        v = numeric.enclose(f, at=x, bits=60)
+        v = numeric.enclose(to_exp(f), at=x, bits=60)
         ends = None if v is None else numeric.exact_ends(v)
         if ends is None:
             raise OutsideClass(f"f cannot be evaluated at x = {x} for the plot")

@@ -188,7 +188,7 @@ def derivation_latex(d: Derivation) -> str:
             rows.append(rf"&= {s.latex} {rule}")
         elif isinstance(s.before, sp.Basic):
             rows.append(rf"{sp.latex(s.before)} &= {s.latex} {rule}")
-        elif isinstance(s.before, str) and s.before.startswith("f^("):
+        elif s.order is not None:
             base = d.name_latex.split(r"{\left")[0].split(r"\left")[0]
             arg = r"\left(x\right)" if base != d.name_latex else ""
             rows.append(rf"{base}^{{({d.order})}}{arg} &= {s.latex} {rule}")

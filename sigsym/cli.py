@@ -10,40 +10,38 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from .errors import InternalError, OutputError, SigsymError, ToolError
+from .prover.options import OPTION_HELP
 from .version import __version__
 
 if TYPE_CHECKING:
     from .theorems.files import Found
     from .theorems.runner import Outcome
 
-# property: (options, an example that sigsym proves). The options must match the property's spec
-# (tests/test_cli.py checks this table against sigsym.prover.properties.PROPERTIES, example by example).
-PROPERTY_HELP: dict[str, tuple[str, str]] = {
-    "identity": ("--equals G", 'sigsym prove "diff(sigmoid(x), x)" identity --equals "sigmoid(x)*(1 - sigmoid(x))"'),
-    "even": ("", 'sigsym prove "diff(sigmoid(x), x)" even'),
-    "odd": ("", "sigsym prove tanh odd"),
-    "value": ("--at A --equals V [--digits K]",
-              'sigsym prove "diff(sigmoid(x), x)" value --at 2 --equals 0.1050 --digits 4'),
-    "limit": ("--at P --equals V", "sigsym prove sigmoid limit --at -oo --equals 0"),
-    "positive": ("[--on I]", 'sigsym prove "diff(sigmoid(x), x)" positive'),
-    "negative": ("[--on I]", 'sigsym prove -- "-sigmoid(x)" negative'),
-    "nonnegative": ("[--on I]", 'sigsym prove "tanh(x)**2" nonnegative'),
-    "nonpositive": ("[--on I]", 'sigsym prove "sigmoid(x) - 1" nonpositive'),
-    "nonzero": ("[--on I]", 'sigsym prove tanh nonzero --on "(0, oo)"'),
-    "increasing": ("[--on I]", 'sigsym prove "diff(sigmoid(x), x)" increasing --on "(-oo, 0]"'),
-    "decreasing": ("[--on I]", 'sigsym prove "diff(sigmoid(x), x)" decreasing --on "[0, oo)"'),
-    "maximum": ("--equals V [--at A] [--on I]", 'sigsym prove "diff(sigmoid(x), x)" maximum --equals 1/4 --at 0'),
-    "minimum": ("--equals V [--at A] [--on I]",
-                'sigsym prove "diff(sigmoid(x), x, 2)" minimum --equals -sqrt(3)/18 --at "log(2 + sqrt(3))"'),
-    "range": ("--equals I", 'sigsym prove "diff(sigmoid(x), x)" range --equals "(0, 1/4]"'),
-    "smooth": ("[--on I]", "sigsym prove sigmoid smooth"),
-    "stirling-form": ("", "sigsym prove sigmoid stirling-form"),
-}
+class _PropertyHelp(Mapping[str, tuple[str, str]]):
+    """property -> (its options as the help shows them, an example that sigsym proves), derived
+    from the property specs when first read (the specs import the prover)."""
+
+    def _table(self) -> dict[str, tuple[str, str]]:
+        from .prover.specs import SPECS
+
+        return {name: (spec.usage, spec.example) for name, spec in SPECS.items()}
+
+    def __getitem__(self, name: str) -> tuple[str, str]:
+        return self._table()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
+PROPERTY_HELP: Mapping[str, tuple[str, str]] = _PropertyHelp()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,11 +60,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _property_table() -> str:
-    from .prover.properties import PROPERTIES
+    from .prover.specs import SPECS
 
     lines = ["properties (options; holds when; example):"]
-    for name, spec in PROPERTIES.items():
-        options, example = PROPERTY_HELP.get(name, ("", ""))
+    for name, spec in SPECS.items():
+        options, example = spec.usage, spec.example
         lines.append(f"  {name:<14}{options or '(no options)'}")
         lines.append(f"  {'':<14}{spec.holds_when}")
         if example:
@@ -92,13 +90,8 @@ def _build() -> argparse.ArgumentParser:
     pr.epilog_factory = _property_table
     pr.add_argument("expr", metavar="EXPR", help="the function of x")
     pr.add_argument("property", metavar="PROPERTY", help="one of the properties listed below")
-    pr.add_argument("--on", metavar="I", help="the interval the claim is about, e.g. '(-oo, 0]', '[0, oo)', "
-                                              "'(0, 1/4]' (default: R, the real line)")
-    pr.add_argument("--at", metavar="P", help="the point: a number or closed form (2, -1/2, log(3)); "
-                                              "for limit also oo or -oo")
-    pr.add_argument("--equals", metavar="V", help="the claimed value (value, limit, maximum, minimum), "
-                                                  "function (identity) or interval (range)")
-    pr.add_argument("--digits", metavar="K", help="for value: compare f(at) rounded to K decimals with --equals")
+    for name, (metavar, text) in OPTION_HELP.items():  # the option names every property spec uses
+        pr.add_argument(f"--{name}", metavar=metavar, help=text)
     pr.add_argument("--json", action="store_true", help="print the proof as JSON")
 
     fa = sub.add_parser("facts", help="compute and prove what can be said about f: parity, zeros, signs, "

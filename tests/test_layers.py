@@ -32,7 +32,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("prover.kernel", "present.render_text"):
         "Proof's display methods print the statement; statement printers move into the property specs",
     ("derivation.derive", "present.render_text"): "Derivation's display methods (text and align*)",
-    ("prover.properties", "derivation.higher"):
+    ("prover.procedures", "derivation.higher"):
         "the stirling-form property uses the Stirling polynomials of higher.py",
 }
 

@@ -40,6 +40,7 @@ class DStep:
     after: sp.Expr | str
     latex: str
     check: str
+    order: int | None = None  # set when the step states f^(order) outright (its left side is f^(n))
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "law": self.law, "before": str(self.before), "after": str(self.after),
@@ -352,7 +353,7 @@ def _higher(expr: sp.Expr, order: int, first_result: sp.Expr) -> tuple[list[DSte
                 law = r"P_{k+1} = P_k'\,F"
                 check = f"exact: integer recurrence from the chain rule; orders up to {SHOWN_ORDERS} checked against the definition"
             steps.append(DStep(f"order {order} by the closed form" if shape else f"order {order} by the recurrence",
-                               law, f"f^({order})", text, higher.poly_tex(coeffs, _fname_tex(fx)), check))
+                               law, f"f^({order})", text, higher.poly_tex(coeffs, _fname_tex(fx)), check, order))
         return steps, result_text, higher.poly_tex(coeffs, _fname_tex(fx)), text, higher.poly_tex(coeffs, "f")
     if order > 40:
         raise RouteError("without a polynomial form f′ = F(f), orders above 40 are not supported")

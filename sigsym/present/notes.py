@@ -7,7 +7,6 @@ apply to the expression are ``None`` and left out by the templates.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -15,16 +14,15 @@ from markupsafe import Markup
 
 from ..derivation import higher
 from ..derivation.derive import ROUTES, derive
-from ..engine import numeric
 from ..engine.exact import formal_zero
-from ..engine.expform import to_expform
-from ..errors import InternalError, OptionError, OutsideClass, RouteError, SigsymError
+from ..errors import InternalError, OptionError, RouteError, SigsymError
 from ..functions import X, lookup, sigmoid, to_exp
-from ..language.parse import REAL_LINE
-from ..prover.kernel import Proof
+from ..prover import discovery as facts
+from ..prover.kernel import Proof, StepKind
 from ..prover.properties import as_expr, prove
 from ..theorems.files import Theorem, bundled_dir, load
-from .display import tex, tex_of_text
+from .claims import claim_tex
+from .display import tex
 
 M = Markup
 
@@ -36,71 +34,26 @@ SECTION_TITLES = {
     "smoothness": "Smoothness", "higher": "Higher derivatives", "inflection": "Inflection points of the derivative",
     "examples": "Certified values", "": "Properties",
 }
-STEP_LABELS = (
-    ("Substitute", "Normal form"), ("Roots of numerator", "Zeros and poles"), ("Sign of", "Sign on each piece"),
-    ("f − g = 0", "Difference"), ("f − g", "Difference"), ("Both sides", "Domains"), ("x ↦ −x", "Reflection"),
-    ("f(−x)", "Symmetry"), ("rounded", "Rounding"), ("≈", "Decimal"), ("= ", "Exact value"), ("f(", "Value"),
-    ("As x", "Limit"), ("f is continuous at", "Continuity"), ("f is continuous on", "Image"), ("Hence", "Conclusion"),
-    ("f′(x)", "Derivative"), ("f′ ≥", "Monotonicity"), ("f′ ≤", "Monotonicity"), ("Candidates", "Candidates"),
-    ("The maximum", "Conclusion"), ("The minimum", "Conclusion"), ("f is built", "Smoothness"),
-    ("Base case", "Base case"), ("Induction step", "Induction step"), ("The closed form", "Check"),
-    ("f′ =", "Self-referential form"),
-)
+STEP_LABELS: dict[StepKind, str] = {
+    StepKind.SUBSTITUTION: "Normal form", StepKind.ZEROS: "Zeros and poles", StepKind.SIGN_CHART: "Sign on each piece",
+    StepKind.DIFFERENCE: "Difference", StepKind.DOMAIN: "Domains", StepKind.REFLECTION: "Reflection",
+    StepKind.SYMMETRY: "Symmetry", StepKind.ROUNDING: "Rounding", StepKind.DECIMAL: "Decimal",
+    StepKind.EXACT_VALUE: "Exact value", StepKind.VALUE: "Value", StepKind.LIMIT: "Limit",
+    StepKind.CONTINUITY: "Continuity", StepKind.IMAGE: "Image", StepKind.CONCLUSION: "Conclusion",
+    StepKind.DERIVATIVE: "Derivative", StepKind.MONOTONICITY: "Monotonicity", StepKind.EXTREME: "Candidates",
+    StepKind.SMOOTHNESS: "Smoothness", StepKind.CONDITION: "Side condition", StepKind.CONSTANT: "Constant",
+    StepKind.FORMAL: "Formal identity", StepKind.SELF_REFERENCE: "Self-referential form",
+    StepKind.BASE_CASE: "Base case", StepKind.INDUCTION_STEP: "Induction step", StepKind.CHECK: "Check",
+    StepKind.UNDECIDED: "Undecided",
+}
 
 
-def step_label(text: str) -> str:
-    for prefix, label in STEP_LABELS:
-        if text.startswith(prefix):
-            return label
-    return "Step"
+def step_label(kind: StepKind) -> str:
+    """The notes' label of a proof step: by its kind, never by its wording."""
+    return STEP_LABELS[kind]
 
 
 # ---------------------------------------------------------------- claims as formulas
-
-def claim_tex(expr_text: str, prop: str, options: dict) -> str:
-    f = tex_of_text(expr_text)
-    def c(key: str) -> str:
-        from ..language.parse import parse_constant, parse_interval
-
-        v = options[key]
-        if key == "on" or (key == "equals" and prop == "range"):
-            return parse_interval(str(v)).latex()
-        if key == "equals" and prop == "identity":
-            return tex_of_text(str(v))
-        return tex(parse_constant(str(v)))
-    on = c("on") if "on" in options else r"\mathbb{R}"
-    if prop == "identity":
-        return rf"{f} = {c('equals')}"
-    if prop in ("even", "odd"):
-        g = f.replace(r"\left(x\right)", r"\left(-x\right)") if r"\left(x\right)" in f else r"f(-x)"
-        return rf"{g} = {'' if prop == 'even' else '-'}{f}" if g != "f(-x)" else rf"f(-x) = {'' if prop == 'even' else '-'}f(x),\ f(x) = {f}"
-    if prop == "value":
-        at = c("at")
-        if "digits" in options:
-            shown = str(options["equals"]) if re.fullmatch(r"-?\d+(\.\d+)?", str(options["equals"])) else c("equals")
-            return rf"\left.{f}\right|_{{x={at}}} \approx {shown}\ \text{{({options['digits']} decimals)}}"
-        return rf"\left.{f}\right|_{{x={at}}} = {c('equals')}"
-    if prop == "limit":
-        return rf"\lim_{{x\to {c('at')}}} {f} = {c('equals')}"
-    signs = {"positive": "> 0", "negative": "< 0", "nonnegative": r"\ge 0", "nonpositive": r"\le 0", "nonzero": r"\ne 0"}
-    if prop in signs:
-        return rf"{f} {signs[prop]} \quad (x \in {on})"
-    if prop in ("increasing", "decreasing"):
-        return rf"{f} \text{{ is strictly {prop} on }} {on}"
-    if prop in ("maximum", "minimum"):
-        op = r"\max" if prop == "maximum" else r"\min"
-        at = rf" = \left.{f}\right|_{{x={c('at')}}}" if "at" in options else ""
-        return rf"{op}_{{x\in {on}}} {f} = {c('equals')}{at}"
-    if prop == "range":
-        return rf"\{{ {f} : x \in \mathbb{{R}} \}} = {c('equals')}"
-    if prop == "smooth":
-        return rf"{f} \in C^{{\infty}}\left({on}\right)"
-    if prop == "stirling-form" and expr_text.replace(" ", "") in ("sigmoid", "sigmoid(x)"):
-        return r"\sigma^{(n)}(x) = \sum_{k=0}^{n} (-1)^{k}\, k!\, S(n+1, k+1)\, \sigma(x)^{k+1} \quad (n \ge 0)"
-    if prop == "stirling-form":
-        return rf"\frac{{d^n}}{{dx^n}} {f} = L k^{{n}} \sum_{{j=0}}^{{n}} (-1)^{{j}}\, j!\, S(n+1, j+1) \left(\frac{{{f}}}{{L}}\right)^{{j+1}} \quad (n \ge 0)"
-    return f
-
 
 @dataclass(frozen=True)
 class TheoremView:
@@ -118,60 +71,22 @@ class TheoremView:
 def theorem_view(t: Theorem, proof: Proof) -> TheoremView:
     if proof.verdict.value != t.expect:
         raise InternalError(f"theorem {t.id} is {proof.verdict.value}, expected {t.expect}; run sigsym check")
-    steps = tuple((step_label(s.text), M(s.latex), s.check) for s in proof.steps if s.latex)
+    steps = tuple((step_label(s.kind), M(s.latex), s.check) for s in proof.steps if s.latex)
     ce = proof.counterexample
     return TheoremView(t.id, t.title, M(claim_tex(t.expr, t.prop, dict(t.options))), proof.verdict.value, t.expect,
                        steps, M(ce.latex) if ce else None, ce.statement if ce else None, t.note)
 
 
-def _discovered(f_text: str, f: sp.Expr) -> list[Theorem]:
-    """Facts about an arbitrary expression of the class, as claims the prover then decides."""
-    from ..engine.signchart import candidates, extreme, limit_at_infinity
-
-    out: list[Theorem] = []
-    def add(tid: str, title: str, prop: str, **opts: str) -> None:
-        out.append(Theorem(tid, title, f_text, prop, "proved", tuple(sorted(opts.items())), "(discovered)", None, "", ""))
-    try:
-        form = to_expform(f)
-    except OutsideClass:
-        return out
-    for prop in ("even", "odd"):
-        if prove(f_text, prop).proved:
-            add(prop, f"f is {prop}", prop)
-    for at in ("oo", "-oo"):
-        lim = limit_at_infinity(form, at == "oo")
-        add(f"limit-{at}", f"the limit at {at.replace('oo', '∞').replace('-', '−')}", "limit", at=at, equals=str(lim))
-    for prop in ("increasing", "decreasing", "positive", "negative"):
-        if prove(f_text, prop).proved:
-            add(prop, f"f is {prop} on ℝ", prop)
-    try:
-        _, cands = candidates(form, REAL_LINE)
-        hi, lo = extreme(cands, 1), extreme(cands, -1)
-        from ..language.parse import Interval
-
-        image = Interval(lo.value, hi.value, lo.attained_at is not None, hi.attained_at is not None)
-        if all(v.is_Rational or v in (sp.oo, -sp.oo) for v in (lo.value, hi.value)):
-            add("range", "the range", "range", equals=str(image))
-        if hi.attained_at is not None and hi.value.is_Rational and hi.attained_at.is_Rational:
-            add("maximum", "the maximum", "maximum", equals=str(hi.value), at=str(hi.attained_at))
-    except Exception:  # noqa: BLE001 - a fact we could not phrase is left out
-        pass
-    add("smooth", "smoothness", "smooth")
-    return [t for t in out if prove(t.expr, t.prop, **dict(t.options)).proved]
+def _discovered(f_text: str) -> list[tuple[Theorem, Proof]]:
+    """Facts about an arbitrary expression of the class, each proved by the prover."""
+    return [(Theorem(tid, title, f_text, fact.prop, "proved", fact.options, "(discovered)", None, "", ""), fact.proof)
+            for tid, title, fact in facts.discover(f_text)]
 
 
 # ---------------------------------------------------------------- figures
 
-def _coords(f: sp.Expr, lo: int = -6, hi: int = 6, n: int = 96) -> str:
-    fn = numeric.compile_iv(to_exp(f))
-    pts = []
-    for k in range(n + 1):
-        x = sp.Rational(lo) + sp.Rational(hi - lo, n) * k
-        with numeric._Prec(60):
-            v = fn(numeric.point(x))
-        y = (v.a + v.b) / 2
-        pts.append(f"({float(x):.4f},{float(y.a):.5f})")
-    return " ".join(pts)
+def _coords(f: sp.Expr) -> str:
+    return " ".join(f"({float(x):.4f},{float(y):.5f})" for x, y in facts.graph(f))
 
 
 @dataclass(frozen=True)
@@ -184,26 +99,16 @@ class Figure:
 
 
 def figures(f: sp.Expr, fname: str) -> list[Figure]:
-    try:
-        form = to_expform(f)
-    except OutsideClass:
-        return []
-    from ..engine.signchart import candidates, extreme, sign_chart_poles
-
-    if sign_chart_poles(form, REAL_LINE):
+    if not facts.in_class(f) or facts.has_poles(f):
         return []
     out = [Figure(f"The graph of {fname}.", "fig:f", M(f"${fname_tex_of(f)}$"),
                   M(_coords(f)), None)]
     d = sp.diff(f, X)
     mark = None
-    try:
-        _, cands = candidates(to_expform(d), REAL_LINE)
-        hi = extreme(cands, 1)
-        if hi.attained_at is not None and hi.value.is_Rational and hi.attained_at.is_Rational:
-            mark = (M(f"{float(hi.attained_at):.4f}"), M(f"{float(hi.value):.5f}"),
-                    M(rf"$\max = {tex(hi.value)}$ at $x = {tex(hi.attained_at)}$"))
-    except Exception:  # noqa: BLE001 - a figure without its mark is still a figure
-        mark = None
+    top = facts.maximum(d)
+    if top is not None:
+        mark = (M(f"{float(top.at):.4f}"), M(f"{float(top.value):.5f}"),
+                M(rf"$\max = {tex(top.value)}$ at $x = {tex(top.at)}$"))
     out.append(Figure(f"The graph of the derivative {fname}′, bell-shaped with its maximum marked." if mark
                       else f"The graph of the derivative {fname}′.", "fig:fprime",
                       M(f"${fname_tex_of(f)}'$"), M(_coords(d)), mark))
@@ -272,11 +177,10 @@ def _theorem_groups(expr_text: str, f: sp.Expr, name: str) -> list[dict]:
     theorems: list[Theorem] = []
     for stem in THEOREM_FILES.get(name, ()):
         theorems += load(bundled_dir() / f"{stem}.toml")
-    if not theorems:
-        theorems = _discovered(expr_text, f)
+    decided = [(t, t.run()) for t in theorems] if theorems else _discovered(expr_text)
     groups: dict[str, list[TheoremView]] = {}
-    for t in theorems:
-        groups.setdefault(t.section, []).append(theorem_view(t, t.run()))
+    for t, proof in decided:
+        groups.setdefault(t.section, []).append(theorem_view(t, proof))
     order = list(SECTION_TITLES)
     return [{"heading": SECTION_TITLES.get(k, k.capitalize()), "theorems": v}
             for k, v in sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)]
@@ -321,9 +225,7 @@ def _series_tex(series: sp.Expr) -> str:
 
 
 def _examples(f: sp.Expr, sym: str) -> dict | None:
-    try:
-        to_expform(f)
-    except OutsideClass:
+    if not facts.in_class(f):
         return None
     from ..derivation.examples import ARTICLE_POINTS, evaluate
 
@@ -391,17 +293,14 @@ def _exercises(f: sp.Expr, sym: str) -> list[dict]:
         out.append({"question": M(r"Using $\sigma(-x) = 1 - \sigma(x)$, show that $\sigma'$ is even."),
                     "solution": M(r"Differentiate both sides: $-\sigma'(-x) = -\sigma'(x)$, hence $\sigma'(-x) = \sigma'(x)$.")})
         return out
-    try:
-        form = to_expform(f)
-    except OutsideClass:
+    if not facts.in_class(f):
         return out
-    from ..engine.signchart import limit_at_infinity
-
     d0 = sp.simplify(sp.diff(to_exp(f), X).subs(X, 0))
     if prove(sp.diff(to_exp(f), X), "value", at=0, equals=d0).proved:
         out.append({"question": M(rf"Compute ${sym}'(0)$."), "solution": M(rf"${sym}'(0) = {tex(d0)}$.")})
-    lim = limit_at_infinity(form, True)
-    if prove(f, "limit", at="oo", equals=str(lim)).proved:
+    lim_fact = facts.limit(f, "oo")
+    if lim_fact is not None:
+        lim = lim_fact.value
         out.append({"question": M(rf"Find $\lim_{{x\to\infty}} {tex(f) if sym == 'f' else sym + '(x)'}$."),
                     "solution": M(rf"Substitute $t = e^{{x}}$ and compare leading terms: the limit is ${tex(lim)}$.")})
     return out

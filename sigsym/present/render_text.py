@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 _PRIMES = {1: "′", 2: "″", 3: "‴"}
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_SIGN_WORDS = {"positive": "> 0", "negative": "< 0", "nonnegative": "≥ 0", "nonpositive": "≤ 0", "nonzero": "≠ 0"}
 
 
 # ---------------------------------------------------------------- claims in English
@@ -56,43 +55,13 @@ def _decimal(value: Any, digits: int) -> str:
 
 
 def statement(claim: Claim) -> str:
-    """The claim as an English sentence."""
-    opts = {k: str(v) for k, v in claim.options}
-    symbol = _symbol(claim)
-    name = symbol or (claim.source or str(claim.expr))
+    """The claim as an English sentence (printed by the property's spec)."""
+    from ..prover.specs import SPECS
+    from .claims import claim_sentence
 
-    def at(a: str) -> str:
-        return f"{symbol}({a})" if symbol else f"{name} at x = {a}"
-
-    on = opts.get("on")
-    where = f" on {on}" if on not in (None, "R") else ""
-    prop = claim.prop
-    if prop == "identity":
-        return f"{symbol + '(x)' if symbol else name} = {opts['equals']} for every real x"
-    if prop in ("even", "odd"):
-        return f"{name} is {prop}"
-    if prop == "value":
-        if "digits" in opts:
-            k = int(opts["digits"])
-            return f"{at(opts['at'])} ≈ {_decimal(claim.option('equals'), k)} (rounded to {k} decimals)"
-        return f"{at(opts['at'])} = {opts['equals']}"
-    if prop == "limit":
-        return f"the limit of {name} as x → {opts['at']} is {opts['equals']}"
-    if prop in _SIGN_WORDS:
-        return f"{name} is {prop}{where}"
-    if prop in ("increasing", "decreasing"):
-        return f"{name} is strictly {prop}{where}"
-    if prop in ("maximum", "minimum"):
-        point = f" at x = {opts['at']}" if "at" in opts else ""
-        return f"{name} has {prop} {opts['equals']}{point}{where}"
-    if prop == "range":
-        return f"the range of {name} is {opts['equals']}"
-    if prop == "smooth":
-        return f"{name} is smooth (infinitely differentiable){where}"
-    if prop == "stirling-form":
-        return f"every derivative of {name} is the Stirling closed form Lkⁿ Σ (−1)ʲ j! S(n+1, j+1) (f/L)ʲ⁺¹"
-    shown = " ".join(f"{k}={v}" for k, v in opts.items())
-    return f"{name} is {prop}" + (f" ({shown})" if shown else "")
+    if claim.prop not in SPECS:
+        return f"{claim.source or claim.expr} is {claim.prop}"
+    return claim_sentence(claim, _symbol(claim))
 
 
 def statement_latex(claim: Claim) -> str:
@@ -100,14 +69,12 @@ def statement_latex(claim: Claim) -> str:
     import sympy as sp
 
     from ..errors import SigsymError
-    from .notes import claim_tex
+    from .claims import claim_tex
 
     opts = {k: (v if isinstance(v, int) and not isinstance(v, bool) else str(v)) for k, v in claim.options}
-    if "digits" in opts:
-        opts["equals"] = _decimal(claim.option("equals"), int(opts["digits"]))
     try:
         return claim_tex(claim.source or str(claim.expr), claim.prop, opts)
-    except SigsymError:
+    except (SigsymError, KeyError):
         return rf"{sp.latex(claim.expr)} \text{{ is {claim.prop}}}"
 
 
@@ -221,7 +188,7 @@ def derivation_latex(d: Derivation) -> str:
             rows.append(rf"&= {s.latex} {rule}")
         elif isinstance(s.before, sp.Basic):
             rows.append(rf"{sp.latex(s.before)} &= {s.latex} {rule}")
-        elif isinstance(s.before, str) and s.before.startswith("f^("):
+        elif s.order is not None:
             base = d.name_latex.split(r"{\left")[0].split(r"\left")[0]
             arg = r"\left(x\right)" if base != d.name_latex else ""
             rows.append(rf"{base}^{{({d.order})}}{arg} &= {s.latex} {rule}")

@@ -16,8 +16,9 @@ from typing import Any
 
 import sympy as sp
 
-from ..engine import exact, numeric
+from ..engine import numeric
 from ..errors import InternalError
+from .evidence import Evidence, ExactZero
 
 
 class Verdict(StrEnum):
@@ -30,44 +31,88 @@ class Verdict(StrEnum):
         return {"proved": 0, "refuted": 1, "unknown": 3}[self.value]
 
 
+class StepKind(StrEnum):
+    """What a proof step establishes; readers (the notes' labels) go by this, never by its words."""
+
+    SUBSTITUTION = "substitution"  # f as a rational function of t = e^{x/m}
+    ZEROS = "zeros"  # roots of the numerator and poles, isolated exactly
+    SIGN_CHART = "sign chart"  # the sign on each piece between them
+    DIFFERENCE = "difference"  # f − g as a rational function
+    DOMAIN = "domain"  # where the two sides are defined
+    REFLECTION = "reflection"  # x ↦ −x is t ↦ 1/t
+    SYMMETRY = "symmetry"  # f(−x) ∓ f(x)
+    VALUE = "value"  # f at a point, exactly
+    EXACT_VALUE = "exact value"  # … equals the claimed number
+    DECIMAL = "decimal"  # … approximately, certified
+    ROUNDING = "rounding"  # … rounded to k decimals, certified
+    LIMIT = "limit"
+    CONTINUITY = "continuity"
+    IMAGE = "image"  # intermediate value theorem
+    DERIVATIVE = "derivative"
+    MONOTONICITY = "monotonicity"
+    EXTREME = "extreme"  # candidates for the greatest / least value
+    CONDITION = "condition"  # a side condition of smoothness (a denominator, a log argument)
+    SMOOTHNESS = "smoothness"
+    CONSTANT = "constant"  # f does not depend on x
+    FORMAL = "formal"  # a formal zero of an exponential polynomial
+    SELF_REFERENCE = "self-reference"  # f′ in terms of f
+    BASE_CASE = "base case"
+    INDUCTION_STEP = "induction step"
+    CHECK = "check"  # a closed form agrees with the definition
+    CONCLUSION = "conclusion"
+    UNDECIDED = "undecided"
+
+
 @dataclass(frozen=True)
 class Step:
-    """One displayed step: what was established, in words and LaTeX, and how it was checked."""
+    """One displayed step: what was established (``kind`` and ``content``, the exact values it
+    is about), in words and LaTeX, and how it was checked."""
 
     text: str
     latex: str
     check: str
+    kind: StepKind
+    content: tuple[tuple[str, object], ...] = ()
 
     def as_dict(self) -> dict:
-        return {"text": self.text, "latex": self.latex, "check": self.check}
+        return {"text": self.text, "latex": self.latex, "check": self.check, "kind": self.kind.value}
 
 
 @dataclass(frozen=True)
 class Counterexample:
-    """Evidence against a claim. ``witness`` is a constant whose sign (or zeroness) shows it."""
+    """Evidence against a claim: what is shown (statement, LaTeX, the points) and the typed
+    ``evidence`` the kernel re-checks. ``check`` says in words how; nothing reads it."""
 
     statement: str
     latex: str
+    evidence: Evidence
     x: sp.Expr | None = None
     x2: sp.Expr | None = None
-    witness: sp.Expr | None = None
-    expect: int | None = None  # sign of witness; 0 = exactly zero
-    check: str = "interval"
+    check: str = "interval arithmetic"
 
     def verify(self) -> bool:
-        """Re-check the evidence from scratch."""
-        if self.witness is None:
-            return self.check.startswith("exact")
-        if self.expect == 0:
-            return exact.is_zero(self.witness) is True
-        return numeric.sign(self.witness) == self.expect
+        """Re-check the evidence from scratch, by the test of its type."""
+        return self.evidence.verify()
+
+    @property
+    def witness(self) -> sp.Expr | None:
+        """The constant whose sign or zeroness shows the counterexample, when there is one."""
+        return getattr(self.evidence, "witness", None)
+
+    @property
+    def expect(self) -> int | None:
+        """The certified sign of ``witness`` (0: exactly zero), when there is one."""
+        if isinstance(self.evidence, ExactZero):
+            return 0
+        return getattr(self.evidence, "sign", None)
 
     def as_dict(self) -> dict:
         def txt(v: sp.Expr | None) -> str | None:
             return None if v is None else str(v)
 
         return {"x": txt(self.x), "x2": txt(self.x2), "x_approx": _approx_float(self.x),
-                "statement": self.statement, "check": self.check}
+                "statement": self.statement, "check": self.check,
+                "evidence": type(self.evidence).__name__}
 
 
 def _approx_float(x: sp.Expr | None) -> float | None:

@@ -1,700 +1,70 @@
-"""Property → procedure table, option checking, and the `prove` entry point.
+"""The `prove` entry point: options checked against the property's spec, the domain pre-check,
+the spec's decision procedure, the refuter as the fallback, and the kernel's re-check.
 
-Each procedure reads a Claim and returns an Outcome (verdict, method, steps, counterexample);
-the kernel then re-checks it and makes the Proof. Outside the decidable class the fallback is a
-certified numeric counterexample search: it may refute, it never proves.
+Outside the decidable class the fallback is a certified numeric counterexample search: it may
+refute, it never proves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from fractions import Fraction
-
 import sympy as sp
 from sympy.polys.polyerrors import BasePolynomialError
 
-from ..engine import domain, exact, numeric
-from ..engine.algebraic import compare, member, positive_roots, simplify_number
+from ..engine import domain
+from ..engine.algebraic import compare, member
 from ..engine.budget import BudgetExceeded, budget, seconds
-from ..engine.expform import ExpForm, T, to_expform
 from ..engine.signchart import (
-    Chart,
     Undecided,
-    candidates,
-    extreme,
-    limit_at_infinity,
-    sign_chart,
-    sign_chart_poles,
-    value_at_x,
-    x_function,
 )
-from ..errors import InternalError, OptionError, OutsideClass, ParseError
-from ..functions import X, to_exp
+from ..errors import OptionError, OutsideClass
+from ..functions import X
 from ..language.parse import (
     REAL_LINE,
     Interval,
-    Parsed,
-    conditions_of,
-    parse,
-    parse_constant,
-    parse_function,
-    parse_interval,
 )
 from . import witness
-from .kernel import Claim, Counterexample, Outcome, Proof, Step, Verdict, conclude
+from .evidence import (
+    ExactZero,
+    ImageIs,
+    OutsideInterval,
+    Undefined,
+    of_sign,
+)
+from .kernel import Claim, Counterexample, Outcome, Proof, Step, StepKind, Verdict, conclude
+from .signs import SIGNS
+from .specs import SPECS, PropertySpec
+from .values import as_expr, as_function, convert
 
 EXACT = "exact"
 TeX = sp.latex
-
-
-# ---------------------------------------------------------------- options
-
-@dataclass(frozen=True)
-class Spec:
-    required: tuple[str, ...]
-    optional: tuple[str, ...]
-    procedure: Callable[[Claim], Outcome]
-    holds_when: str
-
-
-def _interval(value: object, name: str) -> Interval:
-    """An interval: text such as '(-oo, 0]', or a SymPy ``Interval`` / ``S.Reals``; its ends in
-    order, decided exactly (log(1.0…01) < log(1.0…02) however close)."""
-    interval = _interval_unchecked(value, name)
-    if interval.lo.is_finite and interval.hi.is_finite:
-        order = compare(interval.lo, interval.hi)
-        if order is None:
-            raise OptionError(f"option {name}: cannot decide whether the ends of {interval} are in order")
-        if order >= 0:
-            raise OptionError(f"option {name}: interval {interval} is empty or its ends are the wrong way round")
-    return interval
-
-
-def _interval_unchecked(value: object, name: str) -> Interval:
-    if isinstance(value, Interval):
-        return value
-    if value is sp.S.Reals:
-        return REAL_LINE
-    if isinstance(value, sp.Interval):
-        lo, hi = value.start, value.end
-        if lo.free_symbols or hi.free_symbols or lo.is_extended_real is not True or hi.is_extended_real is not True:
-            raise OptionError(f"option {name}: the ends of the interval must be real constants")
-        text = f"{'(' if value.left_open else '['}{lo}, {hi}{')' if value.right_open else ']'}"
-        return parse_interval(text)
-    if not isinstance(value, str):
-        raise OptionError(f"option {name} must be an interval such as '(-oo, 0]' or a SymPy Interval")
-    return parse_interval(value)
-
-
-def _constant(value: object, name: str, allow_infinity: bool = False) -> sp.Expr:
-    if isinstance(value, bool):
-        raise OptionError(f"option {name} must be a number, not {value!r}")
-    if isinstance(value, int):
-        return sp.Integer(value)
-    if isinstance(value, Fraction):
-        return sp.Rational(value.numerator, value.denominator)
-    if isinstance(value, float):
-        return sp.Rational(repr(value))
-    if isinstance(value, sp.Basic):
-        v = sp.sympify(value)
-        if v.free_symbols:
-            raise OptionError(f"option {name} must be a constant")
-        return v
-    if not isinstance(value, str):
-        raise OptionError(f"option {name} must be a number")
-    v = parse_constant(value, allow_infinity=allow_infinity, what=f"option {name}")
-    return v
-
-
-def _function(value: object, name: str, expand: bool = True) -> sp.Expr:
-    if not expand and isinstance(value, str):
-        return parse(value, keep_derivatives=True)  # syntax and names only: no diff is expanded
-    return as_expr(value, what=f"option {name}")
-
-
-def as_expr(value: object, what: str = "expression") -> sp.Expr:
-    """Text through the safe parser; SymPy expressions in x accepted as they are."""
-    return as_function(value, what).expr
-
-
-def as_function(value: object, what: str = "expression") -> Parsed:
-    """A function of x with the conditions under which it is defined."""
-    if isinstance(value, Parsed):
-        return value
-    if isinstance(value, str):
-        return parse_function(value)
-    expr = _as_sympy(value, what)
-    return Parsed(expr, conditions_of(expr))
-
-
-def _as_sympy(value: object, what: str) -> sp.Expr:
-    if isinstance(value, str):
-        return parse_function(value).expr
-    if isinstance(value, sp.Expr):
-        free = value.free_symbols
-        if len(free) > 1:
-            names = ", ".join(sorted(s.name for s in free))
-            raise ParseError(f"{what} must be a function of one variable, not of {names}")
-        if any(s.is_real is False for s in free):
-            raise ParseError(f"{what}: the variable must be real")
-        return value.xreplace({s: X for s in free})  # any single real symbol is the variable x
-    if isinstance(value, int | Fraction):
-        return _constant(value, what)
-    raise ParseError(f"{what} must be text or a SymPy expression")
+PROPERTIES: dict[str, PropertySpec] = SPECS
+__all__ = ["PROPERTIES", "as_expr", "as_function", "decide", "normalize_options", "prove"]
 
 
 def normalize_options(prop: str, options: dict[str, object],
                       expand: bool = True) -> tuple[tuple[str, object], ...]:
-    """Check and convert the options of a property (``expand=False``: validate only, cheaply)."""
-    spec = PROPERTIES.get(prop)
+    """Check and convert the options of a property by its spec (``expand=False``: validate only)."""
+    spec = SPECS.get(prop)
     if spec is None:
-        raise OptionError(f"unknown property {prop!r}; known: {', '.join(PROPERTIES)}")
+        raise OptionError(f"unknown property {prop!r}; known: {', '.join(SPECS)}")
     given = {k: v for k, v in options.items() if v is not None}
     for k in given:
-        if k not in spec.required + spec.optional:
-            allowed = ", ".join(spec.required + spec.optional) or "no options"
+        if spec.option(k) is None:
+            allowed = ", ".join(o.name for o in spec.options) or "no options"
             raise OptionError(f"property {prop!r} does not take option {k!r} (it takes {allowed})")
     for k in spec.required:
         if k not in given:
             raise OptionError(f"property {prop!r} needs option {k!r}")
-    out: dict[str, object] = {}
-    for k, v in given.items():
-        if k == "on":
-            out[k] = _interval(v, k)
-        elif k == "digits":
-            if isinstance(v, str) and v.strip().isdigit():
-                v = int(v)
-            if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= 60:
-                raise OptionError("option digits must be a whole number from 0 to 60")
-            out[k] = v
-        elif k == "equals" and prop == "identity":
-            out[k] = _function(v, k, expand)
-        elif k == "equals" and prop == "range":
-            out[k] = _interval(v, k)
-        elif k == "at" and prop == "limit":
-            out[k] = _constant(v, k, allow_infinity=True)
-        elif k == "equals" and prop == "limit":
-            out[k] = _constant(v, k, allow_infinity=True)
-        else:
-            out[k] = _constant(v, k)
-    if prop == "value" and "digits" in out and not out["equals"].is_Rational:
-        raise OptionError("with digits, equals must be a decimal number")
+    out = {k: convert(spec.option(k).kind, v, k, expand) for k, v in given.items()}  # type: ignore[union-attr]
+    spec.validate(out)
     return tuple(sorted(out.items()))
-
-
-# ---------------------------------------------------------------- shared steps
-
-def _show(r: sp.Expr) -> sp.Expr:
-    """A rational function of t for display: factored when small, as it is when large."""
-    n, d = sp.fraction(r)
-    small = all(sp.Poly(p, T).degree() <= 12 for p in (n, d) if p.has(T))
-    return sp.factor(r) if small else r
-
-
-def form_step(f: sp.Expr, form: ExpForm, lhs: str = "f(x)") -> Step:
-    """The substitution step, checked against f by interval sampling before it is shown."""
-    bad = witness.faithful(f, x_function(form), REAL_LINE)
-    if bad is not None:
-        raise InternalError(f"normal form of {f} disagrees with it at x = {bad}")
-    tdef = TeX(sp.exp((X - form.shift) / form.m)).replace("x", "x")
-    return Step(
-        f"Substitute t = {sp.exp((X - form.shift) / form.m)} > 0: f = {_show(form.rational)}",
-        rf"t = {tdef} > 0:\quad {lhs} = {TeX(_show(form.rational))}",
-        "exact: rewritten into a rational function of t over Q; agrees with f at every sample point "
-        "(interval arithmetic)")
-
-
-def _describe_marks(chart: Chart) -> str:
-    parts = [f"{'zero' if m.kind == 'zero' else 'undefined'} at x = {m.x}" for m in chart.marks]
-    return "; ".join(parts) if parts else "no zeros and no undefined points"
-
-
-def _tex_marks(chart: Chart, name: str = "f") -> str:
-    if not chart.marks:
-        return rf"{name} \text{{ has no zeros and no poles here}}"
-    undefined = r"\text{ undefined}"
-    return r",\ ".join(rf"{name}({TeX(m.x)}) {'= 0' if m.kind == 'zero' else undefined}"
-                       for m in chart.marks)
-
-
-def _sign_word(s: int) -> str:
-    return "+" if s > 0 else "−"
-
-
-def _chart_steps(chart: Chart, name: str, interval: Interval) -> list[Step]:
-    signs = ", ".join(f"{_sign_word(seg.sign)} at x = {seg.samples[0]}" for seg in chart.segments)
-    tex_signs = r",\ ".join(rf"{name}({TeX(seg.samples[0])}) {'>' if seg.sign > 0 else '<'} 0"
-                           for seg in chart.segments)
-    return [
-        Step(f"Roots of numerator and poles of {name} on {interval}: {_describe_marks(chart)}",
-             _tex_marks(chart, name),
-             "exact: real-root isolation of polynomials over Q (Sturm / Vincent), compared with the ends"),
-        Step(f"Sign of {name} between them (constant on each piece): {signs}",
-             tex_signs, "interval arithmetic at a rational point of each piece (no root there)"),
-    ]
-
-
-def _undefined_ce(form: ExpForm, mark) -> Counterexample:  # noqa: ANN001
-    return Counterexample(f"f is not defined at x = {mark.x}", rf"f({TeX(mark.x)}) \text{{ is undefined}}",
-                          x=mark.x, witness=form.poles.as_expr().subs(T, mark.root.value), expect=0,
-                          check="exact: a denominator vanishes there")
-
-
-def _point_ce(f: sp.Expr, x: sp.Expr, expect: int, what: str, shift: sp.Expr = sp.Integer(0)) -> Counterexample:
-    fx = f.subs(X, x)
-    if expect == 0:
-        where = "" if x.is_Rational else f" (x ≈ {_approx(x)})"
-        return Counterexample(f"f({x}) = {shift}{where}, which {what}".replace("which = 0", "so f is not strictly signed"),
-                              rf"f\left({TeX(x)}\right) = {TeX(shift)}", x=x, witness=fx - shift, expect=0,
-                              check="exact zero test")
-    approx = _approx(fx)
-    return Counterexample(f"f({x}) = {approx} {what}", rf"f({TeX(x)}) \approx {approx}",
-                          x=x, witness=fx - shift, expect=expect,
-                          check="exact zero test" if expect == 0 else "interval arithmetic")
-
-
-def _approx(v: sp.Expr, digits: int = 6) -> str:
-    return numeric.approx(v, digits)
-
-
-# ---------------------------------------------------------------- procedures
-
-def _identity(claim: Claim) -> Outcome:
-    f, g = claim.expr, claim.option("equals")
-    try:
-        form = to_expform(f - g)
-    except OutsideClass:
-        return _formal(claim, f - g, "f(x) - g(x)")
-    steps = [form_step(f - g, form, lhs="f(x) - g(x)")]
-    if not form.num.is_zero:
-        ce = witness.search(claim)
-        if ce is None:
-            raise Undecided("difference is a nonzero rational function but no sample point certifies it")
-        steps.append(Step(f"f − g = {_show(form.rational)} ≠ 0 as a rational function of t",
-                          rf"f - g = {TeX(_show(form.rational))} \neq 0", EXACT))
-        return Outcome(Verdict.REFUTED, "rational-function identity over Q", tuple(steps), ce)
-    steps.append(Step("f − g = 0 as a rational function of t", r"f(x) - g(x) = 0", EXACT + ": polynomial arithmetic over Q"))
-    pf, pg = to_expform(f).poles, to_expform(g).poles
-    for a, b, name in ((pf, pg, "left"), (pg, pf, "right")):
-        for r in positive_roots(a):
-            if exact.is_zero(b.as_expr().subs(T, r.value)) is False:
-                x = to_expform(f).x_of_t(r.value)
-                return Outcome(Verdict.REFUTED, "domain comparison", tuple(steps), Counterexample(
-                    f"the {name} side is undefined at x = {x} and the other is not",
-                    rf"\text{{the {name} side is undefined at }} x = {TeX(x)}", x=x,
-                    witness=a.as_expr().subs(T, r.value), expect=0, check="exact: a denominator vanishes"))
-    steps.append(Step("Both sides are defined at the same points", r"\operatorname{dom} f = \operatorname{dom} g",
-                      EXACT + ": positive roots of the denominators compared"))
-    return Outcome(Verdict.PROVED, "rational-function identity over Q", tuple(steps))
-
-
-def _formal(claim: Claim, difference: sp.Expr, what: str) -> Outcome:
-    """Exponentials with several shifts: e^{x−1} = e^{-1}·e^{x}, a constant times a power of t.
-
-    The difference is zero when it vanishes as a rational function of x-exponentials and the
-    constants e^{c} taken as independent symbols (a formal zero is a true zero); otherwise the
-    claim is left to the numeric refuter.
-    """
-    if not exact.formal_zero(difference):
-        raise Undecided(f"{what} is not a formal zero")
-    return Outcome(Verdict.PROVED, "identity of exponential polynomials", (
-        Step(f"{what} = 0 identically, as a rational function of the exponentials",
-             rf"{what} = 0", EXACT + ": rational-function arithmetic"),))
-
-
-def _parity(claim: Claim) -> Outcome:
-    f = claim.expr
-    sym = f.subs(X, -X) - f if claim.prop == "even" else f.subs(X, -X) + f
-    try:
-        form = to_expform(f)
-    except OutsideClass:
-        return _formal(claim, sym, "f(-x) - f(x)" if claim.prop == "even" else "f(-x) + f(x)")
-    if form.shift != 0:
-        return _formal(claim, sym, "f(-x) - f(x)" if claim.prop == "even" else "f(-x) + f(x)")
-    sgn = 1 if claim.prop == "even" else -1
-    r = form.rational
-    flipped = sp.cancel(r.subs(T, 1 / T))
-    diff = sp.cancel(flipped - sgn * r)
-    steps = [form_step(f, form),
-             Step("x ↦ −x is t ↦ 1/t", rf"f(-x) = {TeX(_show(flipped))}", EXACT + ": substitution in a rational function")]
-    rel = "-" if sgn > 0 else "+"
-    if diff != 0:
-        ce = witness.search(claim)
-        if ce is None:
-            raise Undecided("no certified sample point")
-        steps.append(Step(f"f(−x) {rel} f(x) = {_show(diff)} ≠ 0", rf"f(-x) {rel} f(x) = {TeX(_show(diff))} \neq 0", EXACT))
-        return Outcome(Verdict.REFUTED, "t ↦ 1/t symmetry", tuple(steps), ce)
-    poles = form.poles
-    rev = sp.Poly(sp.numer(sp.together(poles.as_expr().subs(T, 1 / T))), T)
-    for a, b in ((poles, rev), (rev, poles)):
-        for root in positive_roots(a):
-            if exact.is_zero(b.as_expr().subs(T, root.value)) is False:
-                raise Undecided("domain not symmetric")
-    steps.append(Step(f"f(−x) {rel} f(x) = 0 identically, on a domain symmetric about 0",
-                      rf"f(-x) {rel} f(x) = 0", EXACT + ": polynomial arithmetic over Q"))
-    return Outcome(Verdict.PROVED, "t ↦ 1/t symmetry", tuple(steps))
-
-
-def _value(claim: Claim) -> Outcome:
-    f, at, v = claim.expr, claim.option("at"), claim.option("equals")
-    digits = claim.option("digits")
-    fa = to_exp(f).subs(X, at)
-    if fa.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
-        return Outcome(Verdict.REFUTED, "exact evaluation", (), Counterexample(
-            f"f is undefined at x = {at}", rf"f({TeX(at)}) \text{{ is undefined}}", x=at, check="exact: division by zero"))
-    shown = fa if sp.count_ops(fa) > 40 or not exact.is_decidable(fa) else simplify_number(fa)
-    steps = [Step(f"f({at}) = {shown}", rf"f({TeX(at)}) = {TeX(shown)}", EXACT + ": evaluation at the point")]
-    if digits is None:
-        s = numeric.sign(fa - v)
-        zero = None if s is not None else exact.is_zero(fa - v)
-        if zero:
-            steps.append(Step(f"= {v}", rf"= {TeX(v)}", EXACT + ": zero test (minimal polynomial, transcendence of e)"))
-            return Outcome(Verdict.PROVED, "exact evaluation", tuple(steps))
-        if s is None:
-            raise Undecided("value not separated from the claim")
-        steps.append(Step(f"≈ {_approx(fa, 12)} ≠ {v}", rf"\approx {_approx(fa, 12)} \neq {TeX(v)}", "interval arithmetic"))
-        return Outcome(Verdict.REFUTED, "exact evaluation", tuple(steps), Counterexample(
-            f"f({at}) = {_approx(fa, 12)}, not {v}", rf"f({TeX(at)}) \approx {_approx(fa, 12)} \neq {TeX(v)}",
-            x=at, witness=fa - v, expect=s, check="interval arithmetic"))
-    rounded = numeric.certified_round(fa, digits, lambda b: exact.is_zero(fa - sp.Rational(b.numerator, b.denominator)))
-    if rounded is None:
-        raise Undecided("could not certify the rounding")
-    text = numeric.decimal(rounded, digits)
-    steps.append(Step(f"rounded to {digits} decimals: {text}", rf"\approx {text}",
-                      "interval arithmetic: both ends of the enclosure round alike"))
-    want = Fraction(int(v.p), int(v.q))
-    if rounded == want:
-        return Outcome(Verdict.PROVED, "certified rounding", tuple(steps))
-    # f(at) lies in the rounding cell of ``rounded``: beyond its boundary on the side of the claim
-    # (strictly, or exactly on it, a tie rounded away from zero), so it cannot round to ``want``.
-    half = sp.Rational(1, 2 * 10**digits)
-    r = sp.Rational(rounded.numerator, rounded.denominator)
-    w, expect = (fa - (r - half), 1) if rounded > want else (fa - (r + half), -1)
-    if exact.is_zero(w):
-        expect = 0
-    return Outcome(Verdict.REFUTED, "certified rounding", tuple(steps), Counterexample(
-        f"f({at}) = {_approx(fa, digits + 4)} rounds to {text}, not {numeric.decimal(want, digits)}",
-        rf"f({TeX(at)}) \approx {_approx(fa, digits + 4)} \to {text} \neq {numeric.decimal(want, digits)}",
-        x=at, witness=w, expect=expect, check="interval arithmetic: outside the rounding cell of the claim"))
-
-
-def _limit(claim: Claim) -> Outcome:
-    f, at, v = claim.expr, claim.option("at"), claim.option("equals")
-    form = to_expform(f)
-    steps = [form_step(f, form)]
-    if at in (sp.oo, -sp.oo):
-        lim = limit_at_infinity(form, at == sp.oo)
-        where = "t → ∞" if at == sp.oo else "t → 0⁺"
-        t_tex = r"t\to\infty" if at == sp.oo else r"t\to 0^+"
-        steps.append(Step(f"As x → {at}, {where}; comparing leading terms, f → {lim}",
-                          rf"\lim_{{x\to {TeX(at)}}} f(x) = \lim_{{{t_tex}}} {TeX(_show(form.rational))} = {TeX(lim)}",
-                          EXACT + ": degrees and leading coefficients"))
-    else:
-        tp = sp.simplify(form.t_of_x(at))
-        pole = exact.is_zero(form.poles.as_expr().subs(T, tp))
-        if pole is None:
-            raise Undecided("cannot tell whether the point is a pole")
-        if pole and exact.is_zero(form.den.as_expr().subs(T, tp)) is not False:
-            raise Undecided("limit at a pole")
-        lim = value_at_x(form, at)
-        steps.append(Step(f"f is continuous at x = {at} (removable or no singularity): f → {lim}",
-                          rf"\lim_{{x\to {TeX(at)}}} f(x) = {TeX(lim)}", EXACT + ": rational function continuous there"))
-    s = compare(lim, v)
-    if s is None:
-        raise Undecided("limit not comparable with the claim")
-    if s == 0:
-        return Outcome(Verdict.PROVED, "rational-function limit", tuple(steps))
-    finite = lim.is_finite and v.is_finite
-    return Outcome(Verdict.REFUTED, "rational-function limit", tuple(steps), Counterexample(
-        f"the limit at {at} is {lim}, not {v}", rf"\lim_{{x\to {TeX(at)}}} f(x) = {TeX(lim)} \neq {TeX(v)}",
-        witness=(lim - v) if finite else None, expect=s if finite else None,
-        check="exact: limit of a rational function"))
-
-
-_SIGN_RULES = {
-    # property: (allowed segment signs, zeros allowed)
-    "positive": ({1}, False),
-    "negative": ({-1}, False),
-    "nonnegative": ({1}, True),
-    "nonpositive": ({-1}, True),
-    "nonzero": ({1, -1}, False),
-}
-
-
-def _sign(claim: Claim) -> Outcome:
-    f, interval = claim.expr, claim.option("on", REAL_LINE)
-    form = to_expform(f)
-    allowed, zeros_ok = _SIGN_RULES[claim.prop]
-    method = "sign chart (real-root isolation)"
-    if form.num.is_zero and not sign_chart_poles(form, interval):
-        steps = [form_step(f, form), Step("f is identically 0", "f(x) = 0", EXACT + ": the numerator is the zero polynomial")]
-        if zeros_ok:
-            return Outcome(Verdict.PROVED, method, tuple(steps))
-        p = witness.sample_points(interval)[0]
-        return Outcome(Verdict.REFUTED, method, tuple(steps), _point_ce(f, p, 0, "= 0"))
-    chart = sign_chart(form, interval)
-    steps = [form_step(f, form), *_chart_steps(chart, "f", interval)]
-    for seg in chart.segments:  # a point with the wrong sign is the clearest counterexample
-        if seg.sign not in allowed:
-            return Outcome(Verdict.REFUTED, method, tuple(steps),
-                           _point_ce(f, seg.samples[0], seg.sign, "< 0" if seg.sign < 0 else "> 0"))
-    for mark in chart.marks:
-        if mark.kind == "pole":
-            return Outcome(Verdict.REFUTED, method, tuple(steps), _undefined_ce(form, mark))
-        if not zeros_ok:
-            return Outcome(Verdict.REFUTED, method, tuple(steps), _point_ce(f, mark.x, 0, "= 0"))
-    steps.append(Step(f"Hence f is {claim.prop} on {interval}", rf"f \text{{ is {claim.prop} on }} {interval.latex()}",
-                      EXACT + ": every piece and point checked"))
-    return Outcome(Verdict.PROVED, method, tuple(steps))
-
-
-def _monotone(claim: Claim) -> Outcome:
-    f, interval = claim.expr, claim.option("on", REAL_LINE)
-    want = 1 if claim.prop == "increasing" else -1
-    form = to_expform(f)
-    method = "sign chart of f′"
-    steps = [form_step(f, form)]
-    poles = sign_chart_poles(form, interval)
-    if poles:
-        return Outcome(Verdict.REFUTED, method, tuple(steps), _undefined_ce(form, poles[0]))
-    d = form.derivative()
-    chain = "t·dR/dt" if form.m == 1 else f"(t/{form.m})·dR/dt"
-    steps.append(Step(f"f′(x) = {chain} = {_show(d.rational)}",
-                      rf"f'(x) = {TeX(_show(d.rational))}", EXACT + ": derivative of a rational function, chain rule dt/dx = t/m"))
-    if d.num.is_zero:
-        a, b = witness.sample_points(interval)[:2]
-        w = (f.subs(X, a) - f.subs(X, b))
-        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-            f"f is constant: f({a}) = f({b})", rf"f({TeX(a)}) = f({TeX(b)})", x=a, x2=b, witness=w, expect=0,
-            check="exact zero test"))
-    chart = sign_chart(d, interval)
-    steps += _chart_steps(chart, "f'", interval)
-    for seg in chart.segments:
-        if seg.sign != want:
-            a, b = seg.samples
-            lo, hi = min(a, b), max(a, b)
-            w = (f.subs(X, hi) - f.subs(X, lo)) * want
-            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-                f"{lo} < {hi} but f({lo}) = {_approx(f.subs(X, lo))} {'>' if want > 0 else '<'} f({hi}) = {_approx(f.subs(X, hi))}",
-                rf"{TeX(lo)} < {TeX(hi)},\ f({TeX(lo)}) \approx {_approx(f.subs(X, lo))} {'>' if want > 0 else '<'} f({TeX(hi)}) \approx {_approx(f.subs(X, hi))}",
-                x=lo, x2=hi, witness=w, expect=-1, check="interval arithmetic"))
-    word = "≥ 0" if want > 0 else "≤ 0"
-    rel = r"\ge" if want > 0 else r"\le"
-    steps.append(Step(f"f′ {word} on {interval} with finitely many zeros, so f is strictly {claim.prop} there",
-                      rf"f' {rel} 0 \text{{ with isolated zeros}} \Rightarrow f \text{{ strictly {claim.prop}}}",
-                      EXACT + ": mean value theorem on each piece"))
-    return Outcome(Verdict.PROVED, method, tuple(steps))
-
-
-def _extreme_steps(cands: list, name: str) -> Step:
-    desc = "; ".join(f"{c.why} x = {c.x}: {c.value}" for c in cands)
-    tex = r",\ ".join((rf"f({TeX(c.x)}) = {TeX(c.value)}" if c.attained or c.why == "open end"
-                       else rf"\lim_{{x\to {TeX(c.x)}}} f = {TeX(c.value)}") for c in cands)
-    return Step(f"Candidates for the {name} (f is monotone between them): {desc}", tex,
-                EXACT + ": critical points are exact roots of f′; values compared exactly")
-
-
-def _maxmin(claim: Claim) -> Outcome:
-    f, interval, v = claim.expr, claim.option("on", REAL_LINE), claim.option("equals")
-    at = claim.option("at")
-    want = 1 if claim.prop == "maximum" else -1
-    form = to_expform(f)
-    if form.derivative().num.is_zero and not sign_chart_poles(form, interval):
-        c = form.num.LC() / form.den.LC() if not form.num.is_zero else sp.Integer(0)
-        p = at if at is not None and member(interval, at) else witness.sample_points(interval)[0]
-        steps = [form_step(f, form), Step(f"f is the constant {c}", rf"f(x) = {TeX(c)}", EXACT + ": f′ is identically 0")]
-        if exact.is_zero(sp.Rational(c) - v):
-            inside = True if at is None else member(interval, at)
-            if inside is None:
-                raise Undecided(f"cannot decide whether {at} lies in {interval}")
-            if not inside:
-                return Outcome(Verdict.REFUTED, "constant function", tuple(steps), Counterexample(
-                    f"x = {at} is outside {interval}", rf"{TeX(at)} \notin {interval.latex()}", check="exact"))
-            return Outcome(Verdict.PROVED, "constant function", tuple(steps))
-        return Outcome(Verdict.REFUTED, "constant function", tuple(steps),
-                       _point_ce(f, p, 1 if c > v else -1, f"≠ {v}", shift=v))
-    dchart, cands = candidates(form, interval)
-    steps = [form_step(f, form), *_chart_steps(dchart, "f'", interval), _extreme_steps(cands, claim.prop)]
-    best = extreme(cands, want)
-    method = "critical points and exact comparison"
-    if best.attained_at is None:
-        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-            f"the {'supremum' if want > 0 else 'infimum'} {best.value} is approached but never attained, so there is no {claim.prop}",
-            rf"\{'sup' if want > 0 else 'inf'} f = {TeX(best.value)} \text{{ is not attained}}", check="exact: sign chart of f′"))
-    s = compare(best.value, v)
-    if s is None:
-        raise Undecided("cannot compare the extreme with the claim")
-    if s != 0:
-        if s * want > 0:  # the true extreme lies beyond the claim: a point shows it
-            return Outcome(Verdict.REFUTED, method, tuple(steps),
-                           _point_ce(f, best.attained_at, want, f"{'>' if want > 0 else '<'} {v}", shift=v))
-        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-            f"the {claim.prop} is {best.value} (at x = {best.attained_at}), not {v}",
-            rf"\{'max' if want > 0 else 'min'} f = {TeX(best.value)} \neq {TeX(v)}",
-            witness=best.value - v, expect=s, check="exact comparison"))
-    steps.append(Step(f"The {claim.prop} is {best.value}, attained at x = {best.attained_at}",
-                      rf"\{'max' if want > 0 else 'min'}_{{{interval.latex()}}} f = f({TeX(best.attained_at)}) = {TeX(best.value)}",
-                      EXACT))
-    if at is not None:
-        inside = member(interval, at)
-        if inside is None:
-            raise Undecided(f"cannot decide whether {at} lies in {interval}")
-        fa = to_exp(f).subs(X, at)
-        if not inside or exact.is_zero(fa - v) is not True:
-            if inside and exact.is_zero(fa - v) is None:
-                raise Undecided("value at the given point not decided")
-            w = fa - v
-            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-                f"the {claim.prop} is not attained at x = {at}" + ("" if inside else f" (outside {interval})"),
-                rf"f({TeX(at)}) \neq {TeX(v)}", x=at, witness=w if inside else None,
-                expect=numeric.sign(w) if inside else None, check="exact" if not inside else "interval arithmetic"))
-    return Outcome(Verdict.PROVED, method, tuple(steps))
-
-
-def _range(claim: Claim) -> Outcome:
-    f, j = claim.expr, claim.option("equals")
-    form = to_expform(f)
-    dchart, cands = candidates(form, REAL_LINE)
-    steps = [form_step(f, form), *_chart_steps(dchart, "f'", REAL_LINE), _extreme_steps(cands, "extremes")]
-    hi, lo = extreme(cands, 1), extreme(cands, -1)
-    image = Interval(lo.value, hi.value, lo.attained_at is not None, hi.attained_at is not None)
-    steps.append(Step(f"f is continuous on R, so its image is {image}",
-                      rf"f(\mathbb{{R}}) = {image.latex()}", EXACT + ": intermediate value theorem"))
-    method = "critical points, limits and the intermediate value theorem"
-    for ext, end, closed, want in ((hi, j.hi, j.hi_closed, 1), (lo, j.lo, j.lo_closed, -1)):
-        s = compare(ext.value, end)
-        if s is None:
-            raise Undecided("cannot compare an end of the range")
-        attained = ext.attained_at is not None
-        if s * want > 0 or (s == 0 and attained and not closed):
-            x = ext.attained_at
-            if x is not None:
-                return Outcome(Verdict.REFUTED, method, tuple(steps),
-                               _point_ce(f, x, want if s != 0 else 0, f"lies outside {j}", shift=end))
-            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-                f"values of f come arbitrarily close to {ext.value}, beyond the end {end}",
-                rf"f \to {TeX(ext.value)} \notin {j.latex()}", witness=ext.value - end if ext.value.is_finite and end.is_finite else None,
-                expect=s if ext.value.is_finite and end.is_finite else None, check="exact: limits"))
-        if s * want < 0 or (s == 0 and closed and not attained):
-            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-                f"the value {end} is not attained: the image is {image}",
-                rf"{TeX(end)} \notin f(\mathbb{{R}}) = {image.latex()}", check="exact: image computed above"))
-    return Outcome(Verdict.PROVED, method, tuple(steps))
-
-
-def _smooth(claim: Claim) -> Outcome:
-    f, interval = claim.expr, claim.option("on", REAL_LINE)
-    conditions = _smoothness_conditions(to_exp(f))
-    log_args = {a.args[0] for a in to_exp(f).atoms(sp.log)}
-    steps = []
-    for u, kind in conditions:
-        form = to_expform(u)
-        chart = sign_chart(form, interval)
-        bad_pole = chart.poles()
-        if bad_pole:
-            return Outcome(Verdict.REFUTED, "smoothness of the building blocks", tuple(steps), _undefined_ce(form, bad_pole[0]))
-        method = "smoothness of the building blocks"
-        zeros = chart.zeros()
-        if zeros and (kind == "nonzero" or u in log_args):
-            z = zeros[0]
-            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-                f"f is not defined at x = {z.x}: {u} = 0 there", rf"{TeX(u)} = 0 \text{{ at }} x = {TeX(z.x)}",
-                x=z.x, witness=u.subs(X, z.x), expect=0, check="exact: a root of the building block"))
-        negative = [seg for seg in chart.segments if seg.sign < 0]
-        if kind == "positive" and negative:
-            p = negative[0].samples[0]
-            return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-                f"f is not real at x = {p}: {u} < 0 there", rf"{TeX(u)} < 0 \text{{ at }} x = {TeX(p)}",
-                x=p, witness=u.subs(X, p), expect=-1, check="interval arithmetic"))
-        if zeros:
-            raise Undecided(f"{u} vanishes at x = {zeros[0].x}; smoothness there is not decided")
-        rel = "> 0" if kind == "positive" else r"\neq 0"
-        steps.append(Step(f"{u} is {kind} on {interval}", rf"{TeX(u)} {rel}",
-                          EXACT + ": sign chart"))
-    steps.append(Step(f"f is built from exp, rational operations and functions smooth where their arguments are, "
-                      f"so f is C^∞ on {interval}", rf"f \in C^\infty\left({interval.latex()}\right)",
-                      EXACT + ": composition of smooth functions"))
-    return Outcome(Verdict.PROVED, "smoothness of the building blocks", tuple(steps))
-
-
-def _smoothness_conditions(e: sp.Expr) -> list[tuple[sp.Expr, str]]:
-    """Side conditions under which e is smooth: denominators nonzero, log/sqrt arguments positive."""
-    out: list[tuple[sp.Expr, str]] = []
-    for node in sp.preorder_traversal(e):
-        if node.is_Pow:
-            base, ex = node.args
-            if base is sp.E:
-                continue
-            if ex.is_Integer and ex < 0:
-                out.append((base, "nonzero"))
-            elif ex.is_Rational and not ex.is_Integer:
-                out.append((base, "positive"))
-            elif not ex.is_Integer:
-                raise OutsideClass("non-rational power")
-        elif isinstance(node, sp.log):
-            out.append((node.args[0], "positive"))
-        elif isinstance(node, sp.Function) and not isinstance(node, sp.exp):
-            raise OutsideClass(f"{node.func} in a smoothness claim")
-    seen, unique = set(), []
-    for item in out:
-        if item not in seen:
-            seen.add(item)
-            unique.append(item)
-    return unique
-
-
-def _stirling(claim: Claim) -> Outcome:
-    """f^{(n)} = L k^n Σ_j (−1)^j j! S(n+1, j+1) (f/L)^{j+1} for every n ≥ 0 (logistic family)."""
-    from ..derivation import higher
-    f = claim.expr
-    ode = higher.ode_polynomial(f)
-    shape = higher.logistic_shape(ode) if ode is not None else None
-    if shape is None:
-        raise OutsideClass("f′ is not of the form k·f·(1 − f/L)")
-    k, big_l = shape
-    rel = higher.pretty(higher.relation(f, 1))
-    steps = [Step(f"f′ = {rel}, found by eliminating t", rf"f' = {TeX(higher.pretty_expr(higher.relation(f, 1)))}",
-                  EXACT + ": resultant, verified by substitution")]
-    proof = higher.stirling_induction()
-    if not proof.checked:
-        raise InternalError("the Stirling induction step did not check")
-    steps.append(Step("Base case n = 0", proof.base, EXACT))
-    for line in proof.step:
-        steps.append(Step("Induction step", line, EXACT + ": SymPy algebra on symbolic n, j; Stirling recurrence checked"))
-    if not higher.agrees_in_t(f, ode, range(1, 5)):
-        raise InternalError("closed form disagrees with a derivative of the definition")
-    steps.append(Step("The closed form agrees with the derivatives of the definition for n = 1..4",
-                      r"f^{(n)} = L k^{n}\sum_{j=0}^{n}(-1)^j j!\,S(n+1,j+1)\,(f/L)^{j+1}",
-                      EXACT + ": formal identity for each n"))
-    return Outcome(Verdict.PROVED, "induction on n (Stirling recurrence)", tuple(steps))
-
-
-PROPERTIES: dict[str, Spec] = {
-    "identity": Spec(("equals",), (), _identity, "f(x) = g(x) for every real x"),
-    "even": Spec((), (), _parity, "f(−x) = f(x) for every real x"),
-    "odd": Spec((), (), _parity, "f(−x) = −f(x) for every real x"),
-    "value": Spec(("at", "equals"), ("digits",), _value, "f(at) = equals (rounded to digits decimals)"),
-    "limit": Spec(("at", "equals"), (), _limit, "the limit at `at` is `equals`"),
-    "positive": Spec((), ("on",), _sign, "f > 0 on the interval"),
-    "negative": Spec((), ("on",), _sign, "f < 0 on the interval"),
-    "nonnegative": Spec((), ("on",), _sign, "f ≥ 0 on the interval"),
-    "nonpositive": Spec((), ("on",), _sign, "f ≤ 0 on the interval"),
-    "nonzero": Spec((), ("on",), _sign, "f ≠ 0 on the interval"),
-    "increasing": Spec((), ("on",), _monotone, "strictly increasing on the interval"),
-    "decreasing": Spec((), ("on",), _monotone, "strictly decreasing on the interval"),
-    "maximum": Spec(("equals",), ("at", "on"), _maxmin, "the greatest value is attained and equals `equals`"),
-    "minimum": Spec(("equals",), ("at", "on"), _maxmin, "the least value is attained and equals `equals`"),
-    "range": Spec(("equals",), (), _range, "the image of R is exactly the interval"),
-    "smooth": Spec((), ("on",), _smooth, "infinitely differentiable on the interval"),
-    "stirling-form": Spec((), (), _stirling, "f^(n) = L k^n Σ (−1)^j j! S(n+1,j+1) (f/L)^(j+1) for every n"),
-}
 
 
 # ---------------------------------------------------------------- entry point
 
 def cross_check(claim: Claim) -> Counterexample | None:
-    return witness.search(claim)
+    """The property's refuter, run on a proved claim: a hit is an engine bug."""
+    return SPECS[claim.prop].refuter(claim)
 
 
 def decide(claim: Claim) -> Outcome:
@@ -703,9 +73,9 @@ def decide(claim: Claim) -> Outcome:
         undefined = _domain_outcome(claim)
         if undefined is not None:
             return undefined
-        if not claim.expr.has(X) and claim.prop in _CONSTANT_RULES:
+        if not claim.expr.has(X) and SPECS[claim.prop].about_constants:
             return _constant_claim(claim)
-        return PROPERTIES[claim.prop].procedure(claim)
+        return SPECS[claim.prop].procedure(claim)
     except OutsideClass as exc:
         reason = f"outside the decidable class ({exc})"
     except Undecided as exc:
@@ -713,20 +83,16 @@ def decide(claim: Claim) -> Outcome:
     except (BasePolynomialError, NotImplementedError, RecursionError) as exc:
         # SymPy gave up on an algebraic step (a minimal polynomial, a factorisation): no verdict
         reason = f"not decided (the algebra did not finish: {type(exc).__name__})"
-    ce = witness.search(claim)
+    ce = SPECS[claim.prop].refuter(claim)
     if ce is not None:
         return Outcome(Verdict.REFUTED, "certified numeric counterexample", (), ce)
     return Outcome(Verdict.UNKNOWN, reason, (Step(f"No proof: {reason}; no counterexample found at sample points",
-                                                  r"\text{undecided}", "none"),))
-
-
-_ON_AN_INTERVAL = {"positive", "negative", "nonnegative", "nonpositive", "nonzero", "increasing",
-                   "decreasing", "maximum", "minimum", "smooth"}
+                                                  r"\text{undecided}", "none", StepKind.UNDECIDED),))
 
 
 def _undefined(v: domain.Violation, method: str = "domain of f") -> Outcome:
-    ce = Counterexample(v.statement(), rf"f({TeX(v.x)}) \text{{ is undefined}}", x=v.x, witness=v.witness,
-                        expect=v.expect, check="exact: a condition of the domain fails" if v.expect == 0
+    ce = Counterexample(v.statement(), rf"f({TeX(v.x)}) \text{{ is undefined}}", Undefined(v.x, v.witness, v.expect),
+                        x=v.x, check="exact: a condition of the domain fails" if v.expect == 0
                         else "interval arithmetic: a condition of the domain fails")
     return Outcome(Verdict.REFUTED, method, (), ce)
 
@@ -739,7 +105,7 @@ def _domain_outcome(claim: Claim) -> Outcome | None:
     """
     conds = claim.domain
     prop = claim.prop
-    if prop in _ON_AN_INTERVAL:
+    if SPECS[prop].on_interval:
         v = domain.violation_on(conds, claim.option("on", REAL_LINE))
         if v is not None and prop in ("maximum", "minimum"):
             # the greatest value "on I" of a function undefined at points of I is not decided here
@@ -753,8 +119,8 @@ def _domain_outcome(claim: Claim) -> Outcome | None:
             v = domain.differs(mine, other)
             if v is not None:
                 ce = Counterexample(f"the {side} side is undefined at x = {v.x} and the other is not",
-                                    rf"\text{{the {side} side is undefined at }} x = {TeX(v.x)}", x=v.x,
-                                    witness=v.witness, expect=v.expect, check="exact: domains differ")
+                                    rf"\text{{the {side} side is undefined at }} x = {TeX(v.x)}",
+                                    Undefined(v.x, v.witness, v.expect), x=v.x, check="exact: domains differ")
                 return Outcome(Verdict.REFUTED, "domain comparison", (), ce)
         return None
     if prop in ("even", "odd"):
@@ -762,8 +128,8 @@ def _domain_outcome(claim: Claim) -> Outcome | None:
         if v is None:
             return None
         ce = Counterexample(f"f is defined at x = {-v.x} but not at x = {v.x}",
-                            rf"f({TeX(-v.x)}) \text{{ is defined, }} f({TeX(v.x)}) \text{{ is not}}", x=v.x,
-                            witness=v.witness, expect=v.expect, check="exact: the domain is not symmetric")
+                            rf"f({TeX(-v.x)}) \text{{ is defined, }} f({TeX(v.x)}) \text{{ is not}}",
+                            Undefined(v.x, v.witness, v.expect), x=v.x, check="exact: the domain is not symmetric")
         return Outcome(Verdict.REFUTED, "domain of f", (), ce)
     if prop == "limit" and claim.option("at") in (sp.oo, -sp.oo):
         if domain.defined_near_infinity(conds, claim.option("at") == sp.oo):
@@ -774,18 +140,14 @@ def _domain_outcome(claim: Claim) -> Outcome | None:
     return None
 
 
-_CONSTANT_RULES = {**{k: v for k, v in _SIGN_RULES.items()}, "increasing": None, "decreasing": None,
-                   "maximum": None, "minimum": None, "even": None, "odd": None, "smooth": None,
-                   "limit": None, "range": None}
-
-
 def _constant_claim(claim: Claim) -> Outcome:
     """f is a real constant c (π, e − 2, log 3, …): every property is a comparison of c.
 
     Signs are certified by interval arithmetic or settled by the exact zero test.
     """
     c, prop = claim.expr, claim.prop
-    steps = [Step(f"f is the constant {c}", rf"f(x) = {TeX(c)}", EXACT + ": f does not depend on x")]
+    steps = [Step(f"f is the constant {c}", rf"f(x) = {TeX(c)}", EXACT + ": f does not depend on x",
+                  StepKind.CONSTANT, (("value", c),))]
     method = "constant function"
     interval = claim.option("on", REAL_LINE)
 
@@ -795,14 +157,14 @@ def _constant_claim(claim: Claim) -> Outcome:
 
     def sign_ce(x: sp.Expr, w: sp.Expr, s: int, text: str) -> Outcome:
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-            text, rf"f({TeX(x)}) = {TeX(c)}", x=x, witness=w, expect=s,
+            text, rf"f({TeX(x)}) = {TeX(c)}", of_sign(w, s), x=x,
             check="exact zero test" if s == 0 else "interval arithmetic"))
 
-    if prop in _SIGN_RULES:
+    if prop in SIGNS:
         s = compare(c, sp.Integer(0))
         if s is None:
             raise Undecided(f"the sign of {c} is not decided")
-        allowed, zeros_ok = _SIGN_RULES[prop]
+        allowed, zeros_ok = SIGNS[prop].allowed, SIGNS[prop].zeros_ok
         if (s == 0 and zeros_ok) or s in allowed:
             return Outcome(Verdict.PROVED, method, tuple(steps))
         p = at_point()
@@ -811,8 +173,8 @@ def _constant_claim(claim: Claim) -> Outcome:
         a, b = witness.sample_points(interval)[:2]
         lo, hi = min(a, b), max(a, b)
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-            f"f is constant: f({lo}) = f({hi})", rf"f({TeX(lo)}) = f({TeX(hi)})", x=lo, x2=hi,
-            witness=sp.Integer(0), expect=0, check="exact zero test"))
+            f"f is constant: f({lo}) = f({hi})", rf"f({TeX(lo)}) = f({TeX(hi)})",
+            ExactZero(c.subs(X, lo) - c.subs(X, hi)), x=lo, x2=hi, check="exact zero test"))
     if prop in ("even", "smooth"):
         return Outcome(Verdict.PROVED, method, tuple(steps))
     if prop == "odd":
@@ -836,12 +198,12 @@ def _constant_claim(claim: Claim) -> Outcome:
                 if not inside:
                     return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
                         f"x = {at} is outside {interval}", rf"{TeX(at)} \notin {interval.latex()}",
-                        check="exact"))
+                        OutsideInterval(at, interval), check="exact"))
             return Outcome(Verdict.PROVED, method, tuple(steps))
         p = at if prop == "limit" or at is None else at_point()
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-            f"f = {c} everywhere, not {v}", rf"f = {TeX(c)} \neq {TeX(v)}", x=None if prop == "limit" else p,
-            witness=c - v, expect=s, check="interval arithmetic"))
+            f"f = {c} everywhere, not {v}", rf"f = {TeX(c)} \neq {TeX(v)}",
+            of_sign(c - v, s), x=None if prop == "limit" else p, check="interval arithmetic"))
     if prop == "range":
         j: Interval = claim.option("equals")
         ends = compare(j.lo, c), compare(j.hi, c)
@@ -851,13 +213,13 @@ def _constant_claim(claim: Claim) -> Outcome:
             return Outcome(Verdict.PROVED, method, tuple(steps))
         return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
             f"the image of R is the single value {c}, not {j}", rf"f(\mathbb{{R}}) = \{{{TeX(c)}\}}",
-            check="exact: f is constant"))
+            ImageIs(c, Interval(c, c, True, True), j), check="exact: f is constant"))
     raise Undecided(f"{prop} of a constant")
 
 
 def _unknown_budget(claim: Claim, limit: float) -> Proof:
     reason = f"time budget of {limit:g} s exhausted"
-    return conclude(claim, Outcome(Verdict.UNKNOWN, reason, (Step(f"No verdict: {reason}", r"\text{undecided}", "none"),)),
+    return conclude(claim, Outcome(Verdict.UNKNOWN, reason, (Step(f"No verdict: {reason}", r"\text{undecided}", "none", StepKind.UNDECIDED),)),
                     cross_check)
 
 

@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import SigsymError, TheoremFileError
+from ..prover.options import OPTION_NAMES, OptionKind
 
 if TYPE_CHECKING:
     from ..prover.kernel import Proof
 
 KEYS_REQUIRED = ("id", "expr", "property", "expect")
-KEYS_OPTIONAL = ("title", "on", "at", "equals", "digits", "section", "note")
+KEYS_OPTIONAL = ("title", *OPTION_NAMES, "section", "note")  # a property's options: the spec names
 EXPECTS = ("proved", "refuted")
 MAX_FILE_BYTES = 1_000_000
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$")
@@ -61,6 +62,11 @@ def bundled_dir() -> Path:
     if packaged.is_dir():
         return Path(str(packaged))
     return Path(__file__).resolve().parents[2] / "proofs"
+
+
+def _is_digits(spec: object, name: str) -> bool:
+    opt = spec.option(name)  # type: ignore[attr-defined]
+    return opt is not None and opt.kind is OptionKind.DIGITS
 
 
 def _lines_of_ids(text: str) -> dict[str, int]:
@@ -124,21 +130,23 @@ def load(path: str | Path) -> list[Theorem]:
             raise TheoremFileError(f"{where}: {label}: unknown property {t['property']!r}")
         if t["expect"] not in EXPECTS:
             raise TheoremFileError(f"{where}: {label}: expect must be 'proved' or 'refuted'")
-        options = {k: t[k] for k in ("on", "at", "equals", "digits") if k in t}
+        options = {k: t[k] for k in OPTION_NAMES if k in t}
+        spec = PROPERTIES[t["property"]]
         for k, v in options.items():
-            if k == "digits" and not isinstance(v, int):
-                raise TheoremFileError(f"{where}: {label}: digits must be a whole number")
-            if k != "digits" and not isinstance(v, str | int):
+            opt = spec.option(k)
+            if opt is not None and opt.kind is OptionKind.DIGITS and not isinstance(v, int):
+                raise TheoremFileError(f"{where}: {label}: {k} must be a whole number")
+            if (opt is None or opt.kind is not OptionKind.DIGITS) and not isinstance(v, str | int):
                 raise TheoremFileError(f"{where}: {label}: {k} must be a string or a whole number")
         try:
             # validated, not built: diff(...) is expanded when the theorem runs, under its budget
             parse(t["expr"], keep_derivatives=True)
-            normalize_options(t["property"], {k: (str(v) if k != "digits" else v) for k, v in options.items()},
-                              expand=False)
+            normalize_options(t["property"], {k: (v if isinstance(v, int) and _is_digits(spec, k) else str(v))
+                                              for k, v in options.items()}, expand=False)
         except SigsymError as exc:
             raise TheoremFileError(f"{where}: {label}: {exc}") from None
         out.append(Theorem(tid, t["title"] if "title" in t else tid, t["expr"], t["property"], t["expect"],
-                           tuple((k, str(v) if k != "digits" else v) for k, v in options.items()),
+                           tuple((k, v if _is_digits(spec, k) else str(v)) for k, v in options.items()),
                            str(p), lines.get(tid), t.get("section", ""), t.get("note", "")))
     return out
 

@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 
 import sympy as sp
 
-from ..functions import X
+from ..functions import X, lookup
 from ..language.parse import parse
 from ..prover.specs import SPECS, Subject, printed
-from ..functions import lookup
 from .display import _PRIMES, _Printer, tex
 
 if TYPE_CHECKING:

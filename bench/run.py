@@ -73,7 +73,7 @@ print(time.perf_counter() - t, len(checks), checks.count(False))
 
 NTH_SIGSYM = r'''
 import time, sys
-from sigsym.derivation import higher
+from sigsym.prover import higher
 n = int(sys.argv[1])
 t = time.perf_counter()
 from sigsym.language.parse import parse
@@ -86,7 +86,7 @@ print(t2 - t, t2 - t1)
 
 QUESTIONS = r'''
 import os, sys, time
-from sigsym.derivation import higher
+from sigsym.prover import higher
 from sigsym.engine import algebraic
 from sigsym.functions import X, sigmoid
 from sigsym.prover.properties import prove
@@ -118,7 +118,7 @@ for prop, opts in [("nonzero", {}), ("positive", {"on": "(0, oo)"}), ("increasin
 ISOLATE_SIGSYM = r'''
 import sys, time
 from flint import fmpz_poly
-from sigsym.derivation import higher
+from sigsym.prover import higher
 from sigsym.engine import flintpoly
 n = int(sys.argv[1])
 p = fmpz_poly(higher.stirling_coefficients(n))  # σ^(n) as a polynomial in σ, degree n + 1
@@ -130,7 +130,7 @@ print(time.perf_counter() - t, len(roots))
 ISOLATE_SYMPY = r'''
 import sys, time
 import sympy as sp
-from sigsym.derivation import higher
+from sigsym.prover import higher
 n = int(sys.argv[1])
 s = sp.Symbol("s")
 p = sp.Poly(higher.stirling_coefficients(n)[::-1], s)

@@ -230,8 +230,8 @@ def _no_empty_values(args: argparse.Namespace) -> None:
 # ---------------------------------------------------------------- commands
 
 def _prove(args: argparse.Namespace) -> int:
-    from .present.render_text import proof_text
     from .prover.properties import prove
+    from .prover.text import proof_text
 
     options = {"on": args.on, "at": args.at, "equals": args.equals, "digits": args.digits}
     proof = prove(args.expr, args.property, **options)
@@ -256,7 +256,7 @@ def _facts(args: argparse.Namespace) -> int:
 
 def _derive(args: argparse.Namespace) -> int:
     from .derivation.derive import derive
-    from .present.render_text import derivation_text
+    from .derivation.text import derivation_text
 
     try:
         order = int(args.order)

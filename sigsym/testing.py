@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def _message(proof: Proof, wanted: str) -> str:
-    from .present.render_text import proof_text
+    from .prover.text import proof_text
 
     return f"expected {wanted}, got {proof.verdict.value}\n{proof_text(proof)}"
 

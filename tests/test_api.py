@@ -88,7 +88,7 @@ def test_proof_latex_and_markdown_show_statement_verdict_and_counterexample() ->
 
 
 def test_latex_of_prose_is_harmless() -> None:
-    from sigsym.present.render_text import _tex_prose
+    from sigsym.prover.text import _tex_prose
 
     assert _tex_prose("50% of a_b & {c} $d# \\e^f~") == r"50\% of a\_b \& \{c\} \$d\#  e f "
 

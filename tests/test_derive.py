@@ -11,7 +11,12 @@ from sigsym import derive
 from sigsym.cli import main
 from sigsym.derivation.derive import ROUTES
 from sigsym.derivation.examples import evaluate
-from sigsym.derivation.higher import (
+from sigsym.derivation.rules import RULES
+from sigsym.engine.exact import formal_zero
+from sigsym.errors import RouteError
+from sigsym.functions import X
+from sigsym.language.parse import parse
+from sigsym.prover.higher import (
     nth_in_f,
     poly_expr,
     sigmoid_polys,
@@ -21,11 +26,6 @@ from sigsym.derivation.higher import (
     taylor_matches,
     taylor_sigmoid,
 )
-from sigsym.derivation.rules import RULES
-from sigsym.engine.exact import formal_zero
-from sigsym.errors import RouteError
-from sigsym.functions import X
-from sigsym.language.parse import parse
 
 
 def test_sigmoid_rules_route_ends_in_self_referential_form() -> None:

@@ -16,11 +16,11 @@ from flint import fmpq, fmpz, fmpz_poly
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sigsym.derivation import higher
 from sigsym.engine import flintpoly as fp
 from sigsym.engine.algebraic import positive_roots
 from sigsym.engine.expform import T, to_expform
 from sigsym.language.parse import parse
+from sigsym.prover import higher
 
 X = fmpz_poly([0, 1])
 CI = bool(os.environ.get("CI"))

@@ -23,8 +23,8 @@ from sigsym.engine.exact import formal_zero
 from sigsym.errors import ParseError
 from sigsym.functions import CATALOGUE, FUNCTIONS, FunctionSpec, X, lookup, sigmoid, swish, to_exp
 from sigsym.language import parse as parse_module
+from sigsym.language.notation import tex
 from sigsym.language.parse import parse, parse_function
-from sigsym.present.display import tex
 
 PRIMITIVES = {"exp", "log", "sqrt"}  # the exp/log language itself: no definition to rewrite to
 TOL = Fraction(1, 10**50)  # the 50 digits

@@ -28,13 +28,7 @@ LAYERS: dict[str, float] = {  # a module path (longest prefix wins) inside sigsy
 }
 
 # Known exceptions, each with the reason it is still here; the list only shrinks.
-ALLOWED: dict[tuple[str, str], str] = {
-    ("prover.kernel", "present.render_text"):
-        "Proof's display methods print the statement; statement printers move into the property specs",
-    ("derivation.derive", "present.render_text"): "Derivation's display methods (text and align*)",
-    ("prover.procedures", "derivation.higher"):
-        "the stirling-form property uses the Stirling polynomials of higher.py",
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 
 
 def _modules() -> list[Path]:

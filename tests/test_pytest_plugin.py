@@ -9,8 +9,8 @@ import hypothesis  # noqa: F401
 import pytest
 from test_theorems import GOOD, WRONG
 
-import sigsym.present.render_text  # noqa: F401
 import sigsym.prover.properties  # noqa: F401
+import sigsym.prover.text  # noqa: F401
 import sigsym.theorems.runner  # noqa: F401
 
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestAssertRewriteWarning")

@@ -56,7 +56,7 @@ def test_options_are_validated_by_their_kind() -> None:
     ("x*sigmoid(x)", "even", {}, r"-x \sigma\left(-x\right) = x \sigma\left(x\right)"),
 ])
 def test_parity_statements_are_printed_not_patched(expr: str, prop: str, options: dict, tex: str) -> None:
-    from sigsym.present.claims import claim_tex
+    from sigsym.prover.claims import claim_tex
 
     assert claim_tex(expr, prop, options) == tex
 
@@ -67,7 +67,7 @@ def test_statements_come_from_the_spec() -> None:
     from sigsym.prover.properties import as_expr
 
     claim = Claim(as_expr("tanh"), "nonzero", (), "tanh(x)")
-    from sigsym.present.render_text import statement
+    from sigsym.prover.text import statement
 
     assert statement(claim) == "tanh is nonzero"
 

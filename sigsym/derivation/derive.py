@@ -20,7 +20,7 @@ import sympy as sp
 from ..engine.exact import formal_zero
 from ..errors import InternalError, OutOfTime, OutsideClass, RouteError
 from ..functions import X, lookup, sigmoid, to_exp
-from . import higher
+from ..prover import higher
 from .rules import D, chain_name, pick
 
 ROUTES = ("rules", "first-principles", "implicit")
@@ -102,7 +102,7 @@ class Derivation:
         return json.dumps(self.as_dict(), indent=2, ensure_ascii=False)
 
     def __str__(self) -> str:
-        from ..present.render_text import derivation_text
+        from .text import derivation_text
 
         return derivation_text(self)
 
@@ -111,7 +111,7 @@ class Derivation:
 
     def _repr_latex_(self) -> str:
         """Jupyter: the derivation as one align* environment, starting from its left-hand side."""
-        from ..present.render_text import derivation_latex
+        from .text import derivation_latex
 
         return derivation_latex(self)
 

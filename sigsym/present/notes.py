@@ -12,17 +12,17 @@ from dataclasses import dataclass
 import sympy as sp
 from markupsafe import Markup
 
-from ..derivation import higher
 from ..derivation.derive import ROUTES, derive
 from ..engine.exact import formal_zero
 from ..errors import InternalError, OptionError, RouteError, SigsymError
 from ..functions import X, lookup, sigmoid, to_exp
+from ..language.notation import tex
 from ..prover import discovery as facts
+from ..prover import higher
+from ..prover.claims import claim_tex
 from ..prover.kernel import Proof, StepKind
 from ..prover.properties import as_expr, prove
 from ..theorems.files import Theorem, bundled_dir, load
-from .claims import claim_tex
-from .display import tex
 
 M = Markup
 

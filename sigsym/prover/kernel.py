@@ -187,23 +187,23 @@ class Proof:
 
     def __str__(self) -> str:
         """One readable paragraph: the verdict on the claim, the evidence and the method."""
-        from ..present.render_text import proof_summary
+        from .text import proof_summary
 
         return proof_summary(self)
 
     def __repr__(self) -> str:
-        from ..present.render_text import statement
+        from .text import statement
 
         return f"<Proof {self.verdict.value}: {statement(self.claim)}>"
 
     def _repr_latex_(self) -> str:
         """Jupyter: the claim as a formula, the verdict, the steps and any counterexample."""
-        from ..present.render_text import proof_latex
+        from .text import proof_latex
 
         return proof_latex(self)
 
     def _repr_markdown_(self) -> str:
-        from ..present.render_text import proof_markdown
+        from .text import proof_markdown
 
         return proof_markdown(self)
 

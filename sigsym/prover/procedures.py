@@ -526,7 +526,7 @@ def _smoothness_conditions(e: sp.Expr) -> list[tuple[sp.Expr, str]]:
 
 def stirling(claim: Claim) -> Outcome:
     """f^{(n)} = L k^n Σ_j (−1)^j j! S(n+1, j+1) (f/L)^{j+1} for every n ≥ 0 (logistic family)."""
-    from ..derivation import higher
+    from . import higher
     f = claim.expr
     ode = higher.ode_polynomial(f)
     shape = higher.logistic_shape(ode) if ode is not None else None

@@ -56,7 +56,7 @@ def _explain(proof: Proof) -> str:
 
 
 def _finish(theorem: Theorem, proof: Proof, seconds: float) -> Outcome:
-    from ..present.render_text import proof_text
+    from ..prover.text import proof_text
 
     verdict = proof.verdict.value
     ok = verdict == theorem.expect

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from ..functions import X, lookup
+from ..language.notation import _PRIMES, _Printer, tex
 from ..language.parse import parse
-from ..prover.specs import SPECS, Subject, printed
-from .display import _PRIMES, _Printer, tex
+from .specs import SPECS, Subject, printed
 
 if TYPE_CHECKING:
-    from ..prover.kernel import Claim
+    from .kernel import Claim
 
 
 class _AtPrinter(_Printer):

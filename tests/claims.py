@@ -146,6 +146,6 @@ CLAIMS = [
     (T, "stirling-form", {}, "unknown"),
     # outside the decidable class
     ("x*sigmoid(x)", "positive", {}, "refuted"),
-    ("x*sigmoid(x)", "nonnegative", {"on": "[0, oo)"}, "unknown"),
+    ("x*sigmoid(x)", "nonnegative", {"on": "[0, oo)"}, "proved"),  # exponential polynomials (issue 13)
     ("log(1 + exp(x))", "negative", {}, "refuted"),
 ]

@@ -96,7 +96,7 @@ def failures(cond: Condition, interval: Interval) -> list[Piece] | None:
     try:
         form = to_expform(cond.expr)
     except OutsideClass:
-        return None
+        return _polynomial_failures(cond, interval)
     fails = _FAILS[cond.kind]
     chart = sign_chart(form, interval)
     out: list[Piece] = []
@@ -108,6 +108,43 @@ def failures(cond: Condition, interval: Interval) -> list[Piece] | None:
         for seg in chart.segments:
             if seg.sign < 0:
                 p = seg.samples[0]
+                out.append(Piece(Violation(p, cond, _value_at(cond.expr, p), -1), False))
+    return out
+
+
+def _polynomial_failures(cond: Condition, interval: Interval) -> list[Piece] | None:
+    """The same for u an exponential polynomial (x² + 1, x·eˣ − 1) on an interval with rational
+    or infinite ends, by its certified root isolation; None when that does not apply, or when u
+    vanishes at an irrational point (no exact witness for it here)."""
+    from fractions import Fraction
+
+    from . import exppoly
+
+    if not all(e.is_Rational or e in (sp.oo, -sp.oo) for e in (interval.lo, interval.hi)):
+        return None
+    try:
+        u = exppoly.from_sympy(to_exp(cond.expr), X)
+        lo = None if interval.lo == -sp.oo else Fraction(int(interval.lo.p), int(interval.lo.q))
+        hi = None if interval.hi == sp.oo else Fraction(int(interval.hi.p), int(interval.hi.q))
+        chart = exppoly.sign_chart(u, lo, hi)
+    except (OutsideClass, exppoly.Unresolved, ValueError, TypeError):
+        return None
+    fails = _FAILS[cond.kind]
+    out: list[Piece] = []
+    for end, s, closed in ((lo, chart.lo_sign, interval.lo_closed), (hi, chart.hi_sign, interval.hi_closed)):
+        if end is not None and closed and s in fails:
+            p = sp.Rational(end.numerator, end.denominator)
+            out.append(Piece(Violation(p, cond, _value_at(cond.expr, p), s), True))
+    if 0 in fails:
+        for root in chart.roots:
+            if not root.exact:
+                return None
+            p = sp.Rational(root.lo.numerator, root.lo.denominator)
+            out.append(Piece(Violation(p, cond, _value_at(cond.expr, p), 0), True))
+    if -1 in fails:
+        for q, s in zip(chart.samples, chart.signs, strict=True):
+            if s < 0:
+                p = sp.Rational(q.numerator, q.denominator)
                 out.append(Piece(Violation(p, cond, _value_at(cond.expr, p), -1), False))
     return out
 

@@ -78,6 +78,9 @@ def decide(claim: Claim) -> Outcome:
         return SPECS[claim.prop].procedure(claim)
     except OutsideClass as exc:
         reason = f"outside the decidable class ({exc})"
+        beyond = _exponential_polynomials(claim)
+        if beyond is not None:
+            return beyond
     except Undecided as exc:
         reason = f"not decided ({exc})"
     except (BasePolynomialError, NotImplementedError, RecursionError) as exc:
@@ -88,6 +91,20 @@ def decide(claim: Claim) -> Outcome:
         return Outcome(Verdict.REFUTED, "certified numeric counterexample", (), ce)
     return Outcome(Verdict.UNKNOWN, reason, (Step(f"No proof: {reason}; no counterexample found at sample points",
                                                   r"\text{undecided}", "none", StepKind.UNDECIDED),))
+
+
+def _exponential_polynomials(claim: Claim) -> Outcome | None:
+    """The second class: quotients of exponential polynomials (bare x allowed), when the claim is
+    one it decides; None when it does not apply or does not decide."""
+    from . import xclass
+
+    procedure = xclass.PROCEDURES.get(claim.prop)
+    if procedure is None:
+        return None
+    try:
+        return procedure(claim)
+    except (OutsideClass, Undecided, BasePolynomialError):
+        return None
 
 
 def _undefined(v: domain.Violation, method: str = "domain of f") -> Outcome:

@@ -57,9 +57,15 @@ def test_an_irrational_hole_exactly_at_an_open_end_is_outside() -> None:
 
 
 def test_a_condition_outside_the_class_is_undecided_where_samples_hold() -> None:
-    # x ≠ 0 is outside the exp class: sampling finds no failure on (0, oo), which proves nothing
+    # e^{e^x} − 3 ≠ 0 is outside both classes; it fails at x = ln ln 3 ≈ 0.094, which no
+    # rational sample point hits: sampling proves nothing, so the answer is Undecided
     with pytest.raises(Undecided):
-        violation_on(domain("x/x"), parse_interval("(0, oo)"))
+        violation_on(domain("1/(exp(exp(x)) - 3)"), parse_interval("(0, oo)"))
+
+
+def test_a_polynomial_condition_is_decided_by_exponential_polynomials() -> None:
+    assert violation_on(domain("x/x"), parse_interval("(0, oo)")) is None
+    assert violation_on(domain("x/x"), parse_interval("[0, oo)")).x == 0
 
 
 def test_differs_finds_where_f_is_undefined_and_g_defined() -> None:

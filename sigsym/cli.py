@@ -230,12 +230,25 @@ def _no_empty_values(args: argparse.Namespace) -> None:
 # ---------------------------------------------------------------- commands
 
 def _prove(args: argparse.Namespace) -> int:
+    from .prover.human import for_proof
     from .prover.properties import prove
     from .prover.text import proof_text
 
     options = {"on": args.on, "at": args.at, "equals": args.equals, "digits": args.digits}
     proof = prove(args.expr, args.property, **options)
-    print(proof.to_json() if args.json else proof_text(proof))
+    human = for_proof(proof)  # a short proof in a lecturer's words, every line checked
+    if args.json:
+        import json
+
+        data = proof.as_dict()
+        data["human"] = None if human is None else [step.as_dict() for step in human]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(proof_text(proof))
+        if human is not None:
+            print("in words (each line checked):")
+            for i, step in enumerate(human, 1):
+                print(f"  {i}. {' ; '.join(f'{r.lhs} {r.op} {r.rhs}' + (f' for {r.var} in {r.where}' if r.where else '') for r in step.relations)}   — {step.because}")
     return proof.verdict.exit_code
 
 

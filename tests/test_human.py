@@ -109,3 +109,29 @@ def test_a_relation_in_s_may_not_use_x() -> None:
 
 def test_no_human_proof_outside_the_sigma_form() -> None:
     assert write("exp(x/2)", sig_parse("exp(x/2)"), "positive", {}) is None
+
+
+def test_prove_json_carries_the_human_proof(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from sigsym.cli import main
+
+    assert main(["prove", "diff(sigmoid(x), x)", "maximum", "--equals", "1/4", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["verdict"] == "proved" and data["steps"]  # the certificate stays
+    human = data["human"]
+    assert 2 <= len(human) <= 8
+    assert human[1]["because"] == "complete the square"
+    assert {"lhs", "op", "rhs", "var", "where"} <= set(human[1]["relation"])
+    for step in human:
+        for link in step["chain"]:
+            _holds(Relation(**link))
+
+
+def test_refuted_and_unknown_claims_have_no_human_proof(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from sigsym.cli import main
+
+    main(["prove", "diff(sigmoid(x), x)", "decreasing", "--json"])
+    assert json.loads(capsys.readouterr().out)["human"] is None

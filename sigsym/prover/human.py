@@ -187,7 +187,7 @@ def _extreme(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, value: sp.Expr) -> 
              HumanStep((Relation(_txt(square), ">=", "0", "s"),),
                        f"a square is never negative, and it is 0 only at s = {s0}",
                        rf"{sp.latex(square)} \ge 0"),
-             HumanStep((Relation(_txt(SIGMA.subs(X, x0)), "=", _txt(s0)),),
+             HumanStep((Relation(f"sigmoid({x0})", "=", _txt(s0)),),
                        f"σ is increasing, so σ(x) = {s0} only at x = {x0}",
                        rf"\sigma({sp.latex(x0)}) = {sp.latex(s0)}"),
              HumanStep((Relation(f_text, op, _txt(value)),),
@@ -290,3 +290,25 @@ def write(f_text: str, f: sp.Expr, prop: str, options: dict[str, object]) -> tup
     elif prop in ("increasing", "decreasing") and isinstance(on, Interval):
         steps = _monotone(f_text, f, g, prop, on)
     return None if steps is None else _checked(steps)
+
+
+def for_proof(proof: object) -> tuple[HumanStep, ...] | None:
+    """The human proof of a proved claim, when a strategy applies (None otherwise).
+
+    Each line is checked before it is returned; a line that fails its check is an
+    ``InternalError``. The engine's own "cannot decide here" answers mean "no human proof".
+    """
+    from ..engine.signchart import Undecided
+    from .kernel import Proof
+
+    assert isinstance(proof, Proof)
+    if proof.verdict is not Verdict.PROVED:
+        return None
+    claim = proof.claim
+    options = dict(claim.options)
+    if claim.prop == "identity" and isinstance(options.get("equals"), sp.Expr):
+        options["equals"] = _txt(options["equals"])
+    try:
+        return write(claim.source or _txt(claim.expr), claim.expr, claim.prop, options)
+    except (Undecided, OutsideClass, sp.PolynomialError):
+        return None

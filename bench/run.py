@@ -206,7 +206,7 @@ def maxima_realroots(n: int) -> float | None:
     if exe is None:
         return None
     sys.path.insert(0, str(ROOT))
-    from sigsym import higher
+    from sigsym.prover import higher
 
     poly = " + ".join(f"({c})*s^{j}" for j, c in enumerate(higher.stirling_coefficients(n)) if c)
     prog = f"p: {poly}$ t0: elapsed_real_time()$ r: realroots(p)$ print(\"T=\", elapsed_real_time() - t0)$"

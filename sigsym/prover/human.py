@@ -51,15 +51,21 @@ def _tex_sigma(e: sp.Expr) -> str:
     return _fn_tex(sp.latex(e.subs(S, SIGMA)))
 
 
-def in_sigma(f: sp.Expr) -> sp.Expr | None:
-    """G(s) with f(x) = G(σ(x)), when f is a rational function of eˣ; None otherwise."""
+def _rational_in_exp(f: sp.Expr) -> sp.Expr | None:
+    """R(t) with f = R(eˣ), t = eˣ, defined on the whole line; None when f is not of that kind."""
     try:
         form = to_expform(f)
     except OutsideClass:
         return None
     if form.shift != 0 or form.m != 1 or form.poles.degree() > 0 and _has_positive_root(form.poles):
         return None
-    return pretty(form.rational.subs(T, S / (1 - S)))
+    return form.rational
+
+
+def in_sigma(f: sp.Expr) -> sp.Expr | None:
+    """G(s) with f(x) = G(σ(x)), when f is a rational function of eˣ; None otherwise."""
+    r = _rational_in_exp(f)
+    return None if r is None else pretty(r.subs(T, S / (1 - S)))
 
 
 def pretty(g: sp.Expr) -> sp.Expr:
@@ -92,13 +98,9 @@ TANH = sp.tanh(X)
 
 def in_tanh(f: sp.Expr) -> sp.Expr | None:
     """H(u) with f(x) = H(tanh x), when f is a rational function of e^{2x} (e^{2x} = (1+u)/(1−u))."""
-    try:
-        form = to_expform(f)
-    except OutsideClass:
+    r = _rational_in_exp(f)
+    if r is None:
         return None
-    if form.shift != 0 or form.m != 1 or form.poles.degree() > 0 and _has_positive_root(form.poles):
-        return None
-    r = form.rational
     w = sp.Symbol("w", positive=True)
     even = sp.cancel(r.subs(T, sp.sqrt(w)))
     if even.has(sp.sqrt(w)) or even.atoms(sp.Pow) and any(not e.exp.is_Integer for e in even.atoms(sp.Pow)):

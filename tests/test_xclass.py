@@ -30,6 +30,11 @@ CASES = [
     ("x*sigmoid(x)", "limit", {"at": "-oo", "equals": "0"}, "proved"),
     ("x*tanh(x)", "nonnegative", {}, "proved"),
     ("1/x", "positive", {"on": "(0, oo)"}, "proved"),
+    ("x^2/(x^2 + 1)", "limit", {"at": "oo", "equals": "1"}, "proved"),
+    ("(x^3 + 1)/(x^2 + 1)", "limit", {"at": "-oo", "equals": "-oo"}, "proved"),
+    ("(2*x^2 + x)/(3 - x^2)", "limit", {"at": "-oo", "equals": "-2"}, "proved"),
+    ("x*sigmoid(x) - x", "limit", {"at": "oo", "equals": "0"}, "proved"),
+    ("sqrt(x)*sqrt(x)", "limit", {"at": "-oo", "equals": "-oo"}, "unknown"),  # undefined for x < 0
     ("1/x", "positive", {"on": "[0, oo)"}, "refuted"),
 ]
 

@@ -149,6 +149,20 @@ def _polynomial_failures(cond: Condition, interval: Interval) -> list[Piece] | N
     return out
 
 
+def _polynomial_tail(cond: Condition, plus: bool) -> bool | None:
+    """For u an exponential polynomial: it has finitely many roots, so the condition holds on a
+    whole half-line exactly when u's eventual sign there is allowed (u ≠ 0 always is)."""
+    from . import exppoly
+
+    try:
+        u = exppoly.from_sympy(to_exp(cond.expr), X)
+    except (OutsideClass, ValueError, TypeError):
+        return None
+    if u.is_zero:
+        return False
+    return u.eventual_sign(plus) not in _FAILS[cond.kind]
+
+
 def _sampled(cond: Condition, interval: Interval) -> Violation | None:
     for p in sample_points(interval):
         found = check_at(cond, p)
@@ -227,7 +241,10 @@ def defined_near_infinity(domain: tuple[Condition, ...], plus: bool) -> bool | N
         try:
             form = to_expform(cond.expr)
         except OutsideClass:
-            return None
+            tail = _polynomial_tail(cond, plus)
+            if tail is not True:
+                return tail
+            continue
         chart = sign_chart(form, REAL_LINE)
         if not chart.segments:
             return None

@@ -43,6 +43,10 @@ CLAIMS = [
     (S, "range", {"equals": "(0, 1)"}, "proved"),
     (S, "range", {"equals": "[0, 1]"}, "refuted"),
     (S, "smooth", {}, "proved"),
+    (S, "convex", {"on": "(-oo, 0]"}, "proved"),  # σ″ = σ′(1 − 2σ) ≥ 0 for x ≤ 0
+    (S, "convex", {}, "refuted"),
+    (S, "concave", {"on": "[0, oo)"}, "proved"),
+    (S, "concave", {"on": "[-1, oo)"}, "refuted"),
     # sigma'
     (S1, "identity", {"equals": "sigmoid(x)*(1 - sigmoid(x))"}, "proved"),
     (S1, "identity", {"equals": "sigmoid(x)**2"}, "refuted"),

@@ -35,6 +35,16 @@ CASES = [
     ("(2*x^2 + x)/(3 - x^2)", "limit", {"at": "-oo", "equals": "-2"}, "proved"),
     ("x*sigmoid(x) - x", "limit", {"at": "oo", "equals": "0"}, "proved"),
     ("sqrt(x)*sqrt(x)", "limit", {"at": "-oo", "equals": "-oo"}, "unknown"),  # undefined for x < 0
+    # convex / concave: f″ ≥ 0 / ≤ 0. SiLU″ = σ′(x)(2 − x·tanh(x/2)) vanishes at ±2.399357280515…
+    ("sigmoid(x)", "convex", {"on": "(-oo, 0]"}, "proved"),
+    ("sigmoid(x)", "convex", {}, "refuted"),
+    ("sigmoid(x)", "concave", {"on": "[0, oo)"}, "proved"),
+    ("softplus(x)", "convex", {}, "proved"),
+    ("x**2", "convex", {}, "proved"),
+    ("x*tanh(x)", "convex", {}, "refuted"),
+    ("x*sigmoid(x)", "convex", {"on": "[-2.3993, 2.3993]"}, "proved"),
+    ("x*sigmoid(x)", "convex", {"on": "[-2.3994, 2.3994]"}, "refuted"),
+    ("x*sigmoid(x)", "concave", {"on": "[2.4, oo)"}, "proved"),
     ("1/x", "positive", {"on": "[0, oo)"}, "refuted"),
 ]
 

@@ -550,3 +550,20 @@ def stirling(claim: Claim) -> Outcome:
                       r"f^{(n)} = L k^{n}\sum_{j=0}^{n}(-1)^j j!\,S(n+1,j+1)\,(f/L)^{j+1}",
                       EXACT + ": formal identity for each n", StepKind.CHECK))
     return Outcome(Verdict.PROVED, "induction on n (Stirling recurrence)", tuple(steps))
+
+
+def second_derivative_claim(claim: Claim) -> Claim:
+    """convex / concave on I is the sign claim f″ ≥ 0 / f″ ≤ 0 on I (design.md's definition)."""
+    from dataclasses import replace
+
+    prop = "nonnegative" if claim.prop == "convex" else "nonpositive"
+    return replace(claim, expr=sp.diff(claim.expr, X, 2), prop=prop, source=f"diff({claim.source}, x, 2)")
+
+
+def convexity(claim: Claim) -> Outcome:
+    """The sign chart of f″ on the interval (f is C² where it is defined in the class)."""
+    outcome = sign(second_derivative_claim(claim))
+    word, rel = ("≥", r"\ge") if claim.prop == "convex" else ("≤", r"\le")
+    steps = (Step(f"f is {claim.prop} on the interval exactly when f″ {word} 0 there", rf"f'' {rel} 0",
+                  EXACT + ": the definition", StepKind.DERIVATIVE), *outcome.steps)
+    return Outcome(outcome.verdict, "sign chart of f″", steps, outcome.counterexample)

@@ -121,3 +121,10 @@ def image(claim: Claim) -> Counterexample | None:
 def none(claim: Claim) -> Counterexample | None:  # noqa: ARG001 - a property sampling cannot refute
     """No sample point can refute this property (values, limits, smoothness, closed forms)."""
     return None
+
+
+def convexity(claim: Claim) -> Counterexample | None:
+    """A sample point where f″ certainly has the wrong sign."""
+    from .procedures import second_derivative_claim
+
+    return sign(second_derivative_claim(claim))

@@ -234,6 +234,12 @@ SPECS: dict[str, PropertySpec] = {spec.name: spec for spec in (
       for name, example in (
           ("maximum", 'sigsym prove "diff(sigmoid(x), x)" maximum --equals 1/4 --at 0'),
           ("minimum", 'sigsym prove "diff(sigmoid(x), x, 2)" minimum --equals -sqrt(3)/18 --at "log(2 + sqrt(3))"'))),
+    *(PropertySpec(name, (_ON,), proc.convexity, refuters.convexity,
+                   f"f″ {'≥' if name == 'convex' else '≤'} 0 on the interval",
+                   lambda s, o, name=name: f"{s.name} is {name}{_where(o)}",
+                   lambda s, o, name=name: rf"{s.f()} \text{{ is {name} on }} {_on_tex(o)}", example)
+      for name, example in (("convex", 'sigsym prove sigmoid convex --on "(-oo, 0]"'),
+                            ("concave", 'sigsym prove sigmoid concave --on "[0, oo)"'))),
     PropertySpec("range", (Option("equals", K.INTERVAL, True, "I"),), proc.image, refuters.image,
                  "the image of R is exactly the interval",
                  lambda s, o: f"the range of {s.name} is {o.text['equals']}",

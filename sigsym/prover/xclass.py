@@ -160,5 +160,11 @@ def limit(claim: Claim) -> Outcome:
     raise Undecided(f"the limit is {lim}, not {v}; the refutation is left to the numeric search")
 
 
-PROCEDURES = {"positive": sign, "negative": sign, "nonnegative": sign, "nonpositive": sign, "nonzero": sign,
+def convexity(claim: Claim) -> Outcome:
+    from .procedures import second_derivative_claim
+
+    return sign(second_derivative_claim(claim))
+
+
+PROCEDURES = {"convex": convexity, "concave": convexity, "positive": sign, "negative": sign, "nonnegative": sign, "nonpositive": sign, "nonzero": sign,
               "increasing": monotone, "decreasing": monotone, "limit": limit}

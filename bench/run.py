@@ -189,6 +189,11 @@ def maxima_time(n: int) -> float | None:
         return None
     prog = (f"t0: elapsed_real_time()$ d: diff(1/(1+exp(-x)), x, {n})$ "
             f"r: factor(ratsimp(subst((1-s)/s, exp(-x), d)))$ print(\"T=\", elapsed_real_time() - t0)$")
+    return _maxima_seconds(exe, prog)
+
+
+def _maxima_seconds(exe: str, prog: str) -> float | None:
+    """Run a Maxima batch program that prints "T= <seconds>" (its own clock); inf on time-out."""
     try:
         out = subprocess.run([exe, "--very-quiet", f"--batch-string={prog}"], capture_output=True, text=True,
                              timeout=SYMPY_LIMIT).stdout
@@ -210,15 +215,7 @@ def maxima_realroots(n: int) -> float | None:
 
     poly = " + ".join(f"({c})*s^{j}" for j, c in enumerate(higher.stirling_coefficients(n)) if c)
     prog = f"p: {poly}$ t0: elapsed_real_time()$ r: realroots(p)$ print(\"T=\", elapsed_real_time() - t0)$"
-    try:
-        out = subprocess.run([exe, "--very-quiet", f"--batch-string={prog}"], capture_output=True, text=True,
-                             timeout=SYMPY_LIMIT).stdout
-    except subprocess.TimeoutExpired:
-        return float("inf")
-    try:
-        return float(out.rsplit("T=", 1)[1].split()[0])
-    except (IndexError, ValueError):
-        return None
+    return _maxima_seconds(exe, prog)
 
 
 def _cell(t: float | None, base: float) -> tuple[str, str]:

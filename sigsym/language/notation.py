@@ -283,8 +283,8 @@ def _reorder_segment(tokens: list[str]) -> str:
         else:
             body.append(t)
     terms.append((sign, body))
-    if len(terms) < 2 or terms[0][0] != "-" or all(s == "-" for s, _ in terms):
-        return text
+    if len(terms) < 2 or terms[0][0] != "-" or terms[-1][0] == "-":
+        return text  # reversed, the sum would still open with a minus sign: leave it as it is
     if any(not "".join(b).strip() for _, b in terms):
         return text
     lead = text[:len(text) - len(text.lstrip())]

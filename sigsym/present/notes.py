@@ -16,7 +16,7 @@ from ..derivation.derive import ROUTES, derive
 from ..engine.exact import formal_zero
 from ..errors import InternalError, OptionError, RouteError, SigsymError
 from ..functions import X, lookup, sigmoid, to_exp
-from ..language.notation import tex
+from ..language.notation import function_phrase, tex
 from ..prover import discovery as facts
 from ..prover import higher
 from ..prover.claims import claim_tex
@@ -106,7 +106,7 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
     fx = tex(f) if entry else "f(x)"
     doc: dict = {
         "format": fmt,
-        "title": title or (f"The derivative of {entry.blurb}" if entry else f"The function f(x) = {expr_text}"),
+        "title": title or M(f"The derivative of {function_phrase(expr_text)}"),
         "author": author or "",
         "solutions": solutions,
         "name": name,

@@ -77,6 +77,8 @@ def function_phrase(text: str) -> str:
     entry = lookup(expr)
     if entry is not None and entry.name == "swish":
         return r"the SiLU (swish) function $x\,\sigma(x)$"
+    if entry is not None and entry.name == "softplus":
+        return r"the softplus function $\ln(1 + e^{x})$"
     if entry is not None:
         return f"{_PHRASES.get(entry.name, ('', entry.blurb))[1]} ${tex(entry.expr)}$"
     if isinstance(expr, sp.Mul) and len(expr.args) == 2 and X in expr.args:  # x·σ(x) written as a product

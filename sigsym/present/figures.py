@@ -171,12 +171,14 @@ def _yrange(points: list[tuple[Fraction, Fraction]], extra: list[Fraction], head
 # ---------------------------------------------------------------- the figures
 
 def _name(f: sp.Expr) -> tuple[str, str]:
-    """LaTeX of f(x) and of f′(x) for labels and legends."""
-    entry = lookup(f)
-    if entry is None:
-        return "f(x)", "f'(x)"
+    """LaTeX of f(x) and of f′(x) for labels and legends: σ(x) and σ'(x), (x σ(x))' for a short
+    formula, f(x) and f'(x) for a long one."""
     body = tex(f)
-    return body, body.replace("(x)", "'(x)", 1) if "(x)" in body else body + "'"
+    if lookup(f) is not None and body.endswith("(x)"):
+        return body, body[:-3] + "'(x)"
+    if len(body) > 24:
+        return "f(x)", "f'(x)"
+    return body, rf"\bigl({body}\bigr)'"
 
 
 def _single(g: sp.Expr, shape: _Shape, label: str, ylabel: str, what: str) -> Figure:

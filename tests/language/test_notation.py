@@ -65,7 +65,7 @@ def test_decimals_stay_decimals() -> None:
     ("sigmoid(3*x)", r"the logistic function $\sigma(3 x)$"),
     ("x*sigmoid(x)", r"the SiLU (swish) function $x\,\sigma(x)$"),
     ("swish", r"the SiLU (swish) function $x\,\sigma(x)$"),
-    ("softplus", r"the softplus function $\operatorname{softplus}(x)$"),
+    ("softplus", r"the softplus function $\ln(1 + e^{x})$"),
     ("tanh", r"the hyperbolic tangent $\tanh(x)$"),
     ("sigmoid(1.702*x)", r"the logistic function $\sigma(1.702 x)$"),
     ("1 - tanh(x)^2", r"the function $f(x) = 1 - \tanh^{2}(x)$"),

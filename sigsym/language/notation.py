@@ -24,9 +24,6 @@ _PRIMES = {1: "'", 2: "''", 3: "'''"}
 
 
 class _Printer(LatexPrinter):
-    def __init__(self, settings: dict | None = None) -> None:
-        super().__init__({"ln_notation": True, **(settings or {})})
-
     def _print_Derivative(self, expr: sp.Derivative) -> str:  # noqa: N802 - SymPy protocol
         (var, n), = expr.variable_count
         inner = expr.expr
@@ -34,12 +31,14 @@ class _Printer(LatexPrinter):
         if named is not None:
             head = named.symbol
             mark = _PRIMES.get(int(n), f"^{{({int(n)})}}")
-            return rf"{head}{mark}(x)"
+            return rf"{head}{mark}\left(x\right)"
         return super()._print_Derivative(expr)
 
 
 def tex(expr: sp.Expr) -> str:
-    return polish(_Printer().doprint(expr))
+    """SymPy's LaTeX with the catalogue's notation; ``polish`` makes it the lecturer's (the
+    templates apply it to every formula they print)."""
+    return _Printer().doprint(expr)
 
 
 _DECIMAL = re.compile(r"(?<![\w.])(\d+\.\d*|\.\d+)(?![\w.])")
@@ -55,7 +54,7 @@ def tex_of_text(text: str) -> str:
             decimals[value] = sp.Symbol(literal.rstrip("0"))
     if decimals:
         expr = expr.xreplace({**decimals, **{-k: -v for k, v in decimals.items()}})
-    return tex(expr)
+    return polish(tex(expr))
 
 
 _PHRASES = {  # catalogue name -> (a person's name for it applied to an argument, for the bare function)
@@ -80,7 +79,7 @@ def function_phrase(text: str) -> str:
     if entry is not None and entry.name == "softplus":
         return r"the softplus function $\ln(1 + e^{x})$"
     if entry is not None:
-        return f"{_PHRASES.get(entry.name, ('', entry.blurb))[1]} ${tex(entry.expr)}$"
+        return f"{_PHRASES.get(entry.name, ('', entry.blurb))[1]} ${polish(tex(entry.expr))}$"
     if isinstance(expr, sp.Mul) and len(expr.args) == 2 and X in expr.args:  # x·σ(x) written as a product
         other = next(a for a in expr.args if a != X)
         if BY_FUNC.get(type(other)) is not None and BY_FUNC[type(other)].name == "sigmoid" and other.args[0] == X:
@@ -98,6 +97,7 @@ _TALL = (r"\frac", r"\dfrac", r"\sum", r"\prod", r"\int", r"\lim", r"\left", r"\
 _FUNC_ARG = re.compile(r"(\\(?:ln|log|exp|sinh|cosh|tanh|coth|sech|csch|sin|cos|tan|operatorname\{[A-Za-z]+\})(?:\^\{[^{}]*\})?)"
                        r"\{\\left\(")
 _LOG = re.compile(r"\\log(?![A-Za-z])")
+_POWER_OF_NAMED = re.compile(r"(\\(?:tanh|sinh|cosh|coth|ln|operatorname\{(?:sech|csch)\}))\(([^()]*)\)\^\{([^{}]*)\}")
 _PAREN_SPACE = re.compile(r" \\right\)")
 
 
@@ -164,7 +164,8 @@ def polish(latex: str) -> str:
     r"""Engine LaTeX as a lecturer writes it: ``\sigma(x)``, ``\ln``, ``\tanh(x)``; the same mathematics."""
     s = _LOG.sub(r"\\ln", latex)
     s = _unbrace_function_args(s)
-    return reorder_terms(_small_parens(s))
+    s = _POWER_OF_NAMED.sub(r"\1^{\3}(\2)", _small_parens(s))  # \tanh(x)^{2} → \tanh^{2}(x)
+    return reorder_terms(s)
 
 
 # ---------------------------------------------------------------- term order for display

@@ -20,11 +20,16 @@ from markupsafe import Markup
 
 from ..errors import OutsideClass
 from ..functions import X, lookup
-from ..language.notation import tex
+from ..language.notation import polish
+from ..language.notation import tex as _raw_tex
 from ..prover import discovery as facts
 
 M = Markup
 XMIN, XMAX = -6, 6
+
+
+def tex(expr: sp.Expr) -> str:
+    return polish(_raw_tex(expr))
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,7 @@ def _shape(g: sp.Expr) -> _Shape | None:
     limits = []
     for at in ("-oo", "oo"):
         fact = facts.limit(g, at)
-        if fact is not None and fact.value.is_finite and fact.value not in limits:
+        if fact is not None and fact.value is not None and fact.value.is_finite and fact.value not in limits:
             limits.append(fact.value)
     zero = g.subs(X, 0)
     return _Shape(points, tuple(limits), facts.maximum(g), _inflections(g),

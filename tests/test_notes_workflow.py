@@ -49,8 +49,7 @@ def test_the_fragment_ships_its_package(tmp_path: Path, capsys: pytest.CaptureFi
     assert sty.read_text(encoding="utf-8") == render_package()
     text = render_package()
     assert text.startswith(HEADER_MARK) and r"\ProvidesPackage{sigsym}" in text
-    for macro in (r"\fitmath", r"\checked", r"\RequirePackage{pgfplots}"):
-        assert macro in text
+    assert r"\RequirePackage{pgfplots}" in text
     assert r"\usepackage{sigsym}" in capsys.readouterr().out
     assert main(["notes", "tanh", "--format", "fragment", "-o", str(out)]) == 0  # ours: rewritten
 
@@ -70,3 +69,22 @@ def test_articles_do_not_write_the_package(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(tmp_path)
     assert main(["notes", "tanh"]) == 0
     assert [p.name for p in tmp_path.iterdir()] == ["tanh-notes.tex"]
+
+
+def test_the_package_defines_exactly_the_macros_the_templates_use() -> None:
+    """Every macro of macros.tex.j2 (the preamble and sigsym.sty) is used by a template, and no
+    template uses one that is not there: when the document templates stop scaling formulas with
+    \\fitmath, this test asks for its definition to go too."""
+    import re
+
+    from sigsym.present.render import templates_dir
+
+    macros = (templates_dir() / "macros.tex.j2").read_text(encoding="utf-8")
+    defined = set(re.findall(r"\\(?:newcommand|providecommand)\{\\([A-Za-z]+)\}", macros))
+    used: set[str] = set()
+    for path in templates_dir().glob("*.tex.j2"):
+        if path.name not in ("macros.tex.j2", "preamble.tex.j2"):
+            text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                              if not line.lstrip().startswith("%"))
+            used |= {m for m in re.findall(r"\\([A-Za-z]+)", text) if m in defined}
+    assert defined and defined == used, (defined, used)

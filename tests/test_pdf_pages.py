@@ -105,3 +105,35 @@ def test_title_and_author_round_trip_to_the_pdf(tmp_path: Path, monkeypatch: pyt
         return unicodedata.normalize("NFC", s).replace(" ", "")
 
     assert [norm(line) for line in first] == [norm(title), norm(author)], first
+
+
+@pytest.mark.parametrize("cls", ["article", "beamer"])
+def test_figures_alone_are_readable(tmp_path: Path, cls: str) -> None:
+    """All three figures, as the templates place them: labels ≥ 5 pt, nothing overfull, \\ref resolves."""
+    from sigsym.functions import X, sigmoid
+    from sigsym.present.figures import figures
+    from sigsym.present.render import environment
+
+    env = environment()
+    figs = figures(sigmoid(X), "sigmoid")
+    body = []
+    for fig in figs:
+        plot = env.get_template("figure.tex.j2").render(fig=fig, width="0.85\\linewidth", height="5cm",
+                                                       caption=cls == "article")
+        body.append(f"\\begin{{figure}}[h]\\centering\n{plot}\\end{{figure}}" if cls == "article"
+                    else f"\\begin{{frame}}{{Figure}}\\centering\n{plot}\\end{{frame}}")
+    refs = "See Figures~\\ref{fig:sigmoid}, \\ref{fig:sigmoid-prime} and \\ref{fig:sigmoid-overlay}.\n"
+    preamble = env.get_template("preamble.tex.j2").render()
+    tex = (f"\\documentclass[11pt]{{{cls}}}\n{preamble}\\begin{{document}}\n"
+           + (refs if cls == "article" else "") + "\n".join(body) + "\n\\end{document}\n")
+    (tmp_path / "figs.tex").write_text(tex, encoding="utf-8")
+    for _ in range(2):
+        proc = subprocess.run(["pdflatex", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "figs.tex"],
+                              cwd=tmp_path, capture_output=True, timeout=300)
+    log = (tmp_path / "figs.log").read_text(encoding="latin-1")
+    assert proc.returncode == 0, log[-2000:]
+    assert "Overfull \\hbox" not in log and "undefined" not in log.lower().replace("undefined references", "")
+    assert not _small_words(tmp_path / "figs.pdf")
+    if cls == "article":
+        text = subprocess.run(["pdftotext", "figs.pdf", "-"], cwd=tmp_path, capture_output=True, check=True).stdout
+        assert "See Figures 1, 2 and 3." in text.decode()

@@ -204,8 +204,8 @@ def _single(g: sp.Expr, shape: _Shape, label: str, ylabel: str, what: str) -> Fi
     if shape.inflections:
         shown = ", ".join(f"$x = {tex(p)}$" if p.is_Rational else
                           f"$x = {tex(p)} \\approx {_display_decimal(_display_number(p), 3)}$" for p in shape.inflections)
-        notes.append(f"ticks at its inflection points {shown}" if len(shape.inflections) > 1
-                     else f"a tick at its inflection point {shown}")
+        notes.append(f"its inflection points {shown}" if len(shape.inflections) > 1
+                     else f"its inflection point {shown}")
     if shape.limits:
         lines = " and ".join(f"$y = {tex(v)}$" for v in shape.limits)
         notes.append(f"the asymptote{'s' if len(shape.limits) > 1 else ''} {lines} dashed")

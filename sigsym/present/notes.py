@@ -23,7 +23,7 @@ from ..prover.claims import claim_tex
 from ..prover.kernel import Proof, StepKind
 from ..prover.properties import as_expr, prove
 from ..theorems.files import Theorem, bundled_dir, load
-from .figures import Figure, figures
+from .figures import Figure, figures  # noqa: F401 - Figure stays importable from here
 from .texutil import slug
 
 M = Markup

@@ -269,10 +269,15 @@ def _tokens(s: str) -> list[str]:
     return out
 
 
+_UNPAIRED = frozenset({"(", ")", "[", "]", "|", r"\|", r"\{", r"\}", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr",
+                       r"\biggl", r"\biggr", r"\Biggl", r"\Biggr", r"\langle", r"\rangle", r"\lvert", r"\rvert",
+                       r"\lbrack", r"\rbrack", r"\middle"})
+
+
 def _reorder_segment(tokens: list[str]) -> str:
     text = "".join(tokens)
-    if any(t in _SCOPED for t in tokens):
-        return text
+    if any(t in _SCOPED or t in _UNPAIRED for t in tokens):
+        return text  # an operator with unclear scope, or a bracket this reader does not pair
     for a, b in zip(tokens, tokens[1:], strict=False):
         if a == r"\frac" and b.startswith("{d"):
             return text

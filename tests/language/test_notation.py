@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import sympy as sp
 
 from sigsym.functions import X, sigmoid
@@ -27,6 +29,9 @@ from sigsym.language.notation import function_phrase, polish, reorder_terms, tex
     (r"x = -\ln(2+\sqrt{3})", r"x = -\ln(2+\sqrt{3})"),
     (r"\text{so - a + b}", r"\text{so - a + b}"),  # prose inside \text is left alone
     (r"\lim_{h\to 0} - a + b", r"\lim_{h\to 0} - a + b"),  # an operator whose scope is unclear: untouched
+    (r"- a + [b - c]", r"- a + [b - c]"),  # brackets it does not pair: untouched
+    (r"- a + \bigl(b - c\bigr)", r"- a + \bigl(b - c\bigr)"),
+    (r"(0, 1] \cup - a + b", r"(0, 1] \cup - a + b"),
 ])
 def test_polish(before: str, after: str) -> None:
     assert polish(before) == after
@@ -74,3 +79,19 @@ def test_decimals_stay_decimals() -> None:
 ])
 def test_function_phrase(text: str, phrase: str) -> None:
     assert function_phrase(text) == phrase
+
+
+@given(st.lists(st.integers(-30, 30).filter(bool), min_size=1, max_size=6), st.sampled_from(["tanh", "sigmoid", "x"]))
+@settings(max_examples=60, deadline=None)
+def test_polish_of_a_polynomial_keeps_its_terms(coeffs: list[int], base: str) -> None:
+    """Random polynomials in tanh, σ or x: the same terms before and after, and a sum that can open
+    with a positive term does."""
+    u = {"tanh": sp.tanh(X), "sigmoid": sigmoid(X), "x": X}[base]
+    expr = sum((c * u**k for k, c in enumerate(coeffs)), sp.Integer(0))
+    raw = sp.latex(expr)
+    out = reorder_terms(raw)
+    assert Counter(c for c in out if c not in " +") == Counter(c for c in raw if c not in " +")
+    if all(c < 0 for c in coeffs):
+        assert out == raw  # no positive end to start from
+    elif raw.startswith("-") and coeffs[0] > 0 and len(coeffs) > 1:  # SymPy prints the constant last
+        assert not out.startswith("-") and out.lstrip().startswith(str(coeffs[0]))

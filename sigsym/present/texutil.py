@@ -104,6 +104,8 @@ _UNICODE = {
     "⁻": r"\ensuremath{^-}",
     **{d: rf"\ensuremath{{^{i}}}" for i, d in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹") if d not in "²³"},
     **{d: rf"\ensuremath{{_{i}}}" for i, d in enumerate("₀₁₂₃₄₅₆₇₈₉")},
+    **{u: rf"\ensuremath{{^{l}}}" for u, l in zip("ⁱʲᵏˡᵐˣʸ", "ijklmxy", strict=True)},
+    **{u: rf"\ensuremath{{_{l}}}" for u, l in zip("ₐₑₒₓₕᵢⱼₖₗₘₙₚₛₜ", "aeoxhijklmnpst", strict=True)},
     "…": r"\ldots{}",
     "–": "--",
     "—": "---",

@@ -52,7 +52,8 @@ def _log_of(pdf: Path) -> str:
     return (logs / f"{tex.stem}.log").read_text(encoding="latin-1")
 
 
-@pytest.mark.parametrize(("expr", "fmt"), [("sigmoid", "article"), ("sigmoid", "beamer")])
+@pytest.mark.parametrize(("expr", "fmt"), [("sigmoid", "article"), ("sigmoid", "beamer"), ("tanh", "article"),
+                                         ("x*sigmoid(x)", "article"), ("tanh", "beamer")])
 def test_no_glyph_under_5pt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, expr: str, fmt: str) -> None:
     pdf = _notes(tmp_path, monkeypatch, expr, "--format", fmt)
     small = _small_words(pdf)

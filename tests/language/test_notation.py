@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import sympy as sp
 
 from sigsym.functions import X, sigmoid
 from sigsym.language.notation import function_phrase, polish, reorder_terms, tex, tex_of_text

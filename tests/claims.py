@@ -47,6 +47,15 @@ CLAIMS = [
     (S, "convex", {}, "refuted"),
     (S, "concave", {"on": "[0, oo)"}, "proved"),
     (S, "concave", {"on": "[-1, oo)"}, "refuted"),
+    (S, "inflection", {"at": "0"}, "proved"),
+    (S, "inflection", {"at": "1"}, "refuted"),
+    (S, "bounded", {"equals": "1"}, "proved"),
+    (S, "bounded", {"equals": "0.999"}, "refuted"),
+    (S, "lipschitz", {"equals": "1/4"}, "proved"),  # σ′ ≤ σ′(0) = 1/4
+    (S, "lipschitz", {"equals": "0.2499"}, "refuted"),
+    (T, "lipschitz", {"equals": "1"}, "proved"),
+    (S1, "maximum", {"equals": "0.25", "digits": 2}, "proved"),
+    (S1, "maximum", {"equals": "0.26", "digits": 2}, "refuted"),
     # sigma'
     (S1, "identity", {"equals": "sigmoid(x)*(1 - sigmoid(x))"}, "proved"),
     (S1, "identity", {"equals": "sigmoid(x)**2"}, "refuted"),

@@ -72,7 +72,7 @@ def test_options_are_checked() -> None:
     with pytest.raises(OptionError, match="does not take option 'on'"):
         prove("sigmoid", "even", on="R")
     with pytest.raises(OptionError, match="unknown property"):
-        prove("sigmoid", "lipschitz")
+        prove("sigmoid", "periodic")
     with pytest.raises(OptionError, match="digits"):
         prove("sigmoid", "value", at=1, equals="0.7", digits=-1)
 

@@ -34,7 +34,7 @@ from ..engine.signchart import Undecided, simplest_between
 from ..errors import OutsideClass
 from ..functions import X, to_exp
 from ..language.parse import REAL_LINE, Interval
-from .evidence import ExactZero, SignAt
+from .evidence import ExactZero, RoundingCell, SignAt
 from .kernel import Claim, Counterexample, Outcome, Step, StepKind, Verdict
 from .signs import SIGNS
 
@@ -628,6 +628,12 @@ def _rounded(claim: Claim, f: sp.Expr, top: Candidate, b: Best, v: sp.Expr, digi
         p = _approach_point(f, top, edge, want, interval) if top.root is not None else top.x
         if p is not None and numeric.sign((_at(f, p) - edge) * want) == 1:
             return _beyond(f, p, v, want, claim.prop, steps, method, digits)
+    if top.value is not None and top.value not in (sp.oo, -sp.oo):
+        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+            f"the {claim.prop} {top.value} rounds to {text}, not {numeric.decimal(claimed, digits)}",
+            rf"{TeX(top.value)} \to {text} \neq {numeric.decimal(claimed, digits)}",
+            RoundingCell(top.value, digits, rounded, claimed), x=top.x,
+            check="interval arithmetic: outside the rounding cell"))
     raise Undecided("the extreme rounds to another decimal, but no point shows it")
 
 
@@ -725,7 +731,9 @@ def inflection(claim: Claim) -> Outcome:
 
 
 def lipschitz(claim: Claim) -> Outcome:
-    return bounded(replace(claim, expr=sp.diff(claim.expr, X), prop="bounded"))
+    from .procedures import lipschitz_outcome
+
+    return lipschitz_outcome(bounded(replace(claim, expr=sp.diff(claim.expr, X), prop="bounded")))
 
 
 PROCEDURES = {"convex": convexity, "concave": convexity, "positive": sign, "negative": sign, "nonnegative": sign,

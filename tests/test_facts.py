@@ -23,8 +23,8 @@ def test_sigmoid_prime_facts_are_the_lecture_facts() -> None:
     assert t["f is decreasing on [0, oo)"] == "proved"
     assert t["the maximum of f is 1/4, at x = 0"] == "proved"
     assert t["the range of f is (0, 1/4]"] == "proved"
-    assert t["f″(log(sqrt(3) + 2)) = 0 and f″ changes sign there"] == "proved"
-    assert t["f″(-log(sqrt(3) + 2)) = 0 and f″ changes sign there"] == "proved"
+    assert t["f has an inflection point at x = log(sqrt(3) + 2)"] == "proved"
+    assert t["f has an inflection point at x = -log(sqrt(3) + 2)"] == "proved"
     assert "unknown" not in t.values()
 
 

@@ -191,7 +191,7 @@ def _inside(interval: Interval, q: Fraction) -> bool:
     for end, closed, side in ((interval.lo, interval.lo_closed, 1), (interval.hi, interval.hi_closed, -1)):
         if end in (sp.oo, -sp.oo):
             continue
-        s = numeric.sign((_q(q) - end) * side) if not end.is_Rational else ((_q(q) > end) - (_q(q) < end)) * side
+        s = numeric.sign((_q(q) - end) * side) if not end.is_Rational else (int(bool(_q(q) > end)) - int(bool(_q(q) < end))) * side
         if s is None or s < 0 or (s == 0 and not closed):
             return False
     return True
@@ -331,6 +331,7 @@ def convexity(claim: Claim) -> Outcome:
 
 def _closed_form(m: exppoly.ExpPoly, r: exppoly.Root) -> sp.Expr | None:
     """The root r of m in closed form when one is found and checked (see the module text)."""
+    r.try_rational()
     if r.exact:
         return _q(r.lo)
     cands: list[sp.Expr] = []

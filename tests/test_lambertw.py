@@ -88,10 +88,13 @@ def test_near_misses_of_the_silu_minimum_are_never_proved(k: int, digits: int) -
         near = sp.Rational(int(mp.nint(true_min * 10**digits)) + k, 10**digits)
         proof = prove("x*sigmoid(x)", "minimum", equals=str(near))
         assert proof.verdict.value in ("refuted", "unknown")
-        if proof.verdict.value == "refuted":  # the counterexample is a point below the claimed minimum
+        claimed = mp.mpf(near.p) / near.q
+        if proof.verdict.value == "refuted" and claimed > true_min:  # a point below the claimed minimum
             x = proof.counterexample.x
             fx = mp.mpf(x.p) / x.q * (1 / (1 + mp.exp(-mp.mpf(x.p) / x.q)))
-            assert fx < mp.mpf(near.p) / near.q
+            assert fx < claimed
+        elif proof.verdict.value == "refuted":  # the true minimum, recomputed, lies above the claim
+            assert type(proof.counterexample.evidence).__name__ == "ExtremeIs"
     finally:
         mp.mp.dps = 15
 
@@ -103,6 +106,9 @@ def test_the_silu_minimum_in_closed_form_and_in_decimals() -> None:
     assert prove("x*sigmoid(x)", "minimum", equals="-0.278464", digits=6).verdict.value == "refuted"
     assert prove("x*sigmoid(x)", "minimum", equals="-0.278466", digits=6).verdict.value == "refuted"
     assert prove("x*sigmoid(x)", "minimum", equals="-0.27846").verdict.value == "refuted"
+    assert prove("x*sigmoid(x)", "minimum", equals="-0.27847").verdict.value == "refuted"
+    assert prove("x*tanh(softplus(x))", "minimum", equals="-0.308843", digits=6).proved  # mish: no closed form
+    assert prove("x*tanh(softplus(x))", "minimum", equals="-0.308844", digits=6).verdict.value == "refuted"
     assert prove("x*sigmoid(x)", "minimum", equals="-lambertw(exp(-1))", at="-1.2784645427610738").verdict.value \
         == "refuted"
     assert prove("x*sigmoid(x)", "value", at="-1-lambertw(exp(-1))", equals="-lambertw(exp(-1))").proved
@@ -143,3 +149,14 @@ def test_nonzero_refuted_at_an_irrational_crossing_root() -> None:
         assert f(a) * f(b) < 0
     finally:
         mp.mp.dps = 15
+
+
+def test_extreme_evidence_beyond_rational_functions_is_recomputed() -> None:
+    from sigsym.language.parse import REAL_LINE
+    from sigsym.prover.evidence import ExtremeIs
+
+    silu = parse_function("x*sigmoid(x)").expr
+    w = lambertw(sp.exp(-1))
+    assert ExtremeIs(silu, REAL_LINE, -1, -w, sp.Rational(-27847, 100000)).verify()
+    assert not ExtremeIs(silu, REAL_LINE, -1, -w, -w).verify()  # the claim is right: no refutation
+    assert not ExtremeIs(silu, REAL_LINE, 1, -w, sp.Integer(5)).verify()  # no maximum at all

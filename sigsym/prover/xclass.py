@@ -34,7 +34,7 @@ from ..engine.signchart import Undecided, simplest_between
 from ..errors import OutsideClass
 from ..functions import X, to_exp
 from ..language.parse import REAL_LINE, Interval
-from .evidence import ExactZero, RoundingCell, SignAt
+from .evidence import ExactZero, ExtremeIs, RoundingCell, SignAt
 from .kernel import Claim, Counterexample, Outcome, Step, StepKind, Verdict
 from .signs import SIGNS
 
@@ -540,7 +540,15 @@ def maxmin(claim: Claim) -> Outcome:
             return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
                 f"f({at}) ≠ {v}", rf"f({TeX(at)}) \neq {TeX(v)}", SignAt(w, numeric.sign(w) or 0), x=at,
                 check="interval arithmetic"))
-        raise Undecided(f"the {word} value {_approx_c(f, top)} lies beyond {v}: no point shows it")
+        approx = _approx_c(f, top)
+        if top.value is None and approx == "?":
+            raise Undecided("the extreme could not be enclosed")
+        shown = top.value if top.value is not None else sp.Rational(approx)
+        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+            f"the {claim.prop} is {top.value if top.value is not None else '≈ ' + _approx_c(f, top)}"
+            f"{'' if top.x is None else f' (at x = {top.x})'}, not {v}",
+            rf"\{'max' if want > 0 else 'min'} f \neq {TeX(v)}", ExtremeIs(f, interval, want, shown, v),
+            check="exact: critical points and ends recomputed, values compared"))
     steps.append(Step(f"The {word} value is {v}, attained at x = {top.x}", rf"f({TeX(top.x)}) = {TeX(v)}",
                       "exact: zero test (W₀ by its identity W·e^W = u)" if lambert.has_w(v) else "exact",
                       StepKind.CONCLUSION, (("value", v), ("at", top.x))))
@@ -635,7 +643,10 @@ def _rounded(claim: Claim, f: sp.Expr, top: Candidate, b: Best, v: sp.Expr, digi
             rf"{TeX(top.value)} \to {text} \neq {numeric.decimal(claimed, digits)}",
             RoundingCell(top.value, digits, rounded, claimed), x=top.x,
             check="interval arithmetic: outside the rounding cell"))
-    raise Undecided("the extreme rounds to another decimal, but no point shows it")
+    return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+        f"the {claim.prop} rounds to {text}, not {numeric.decimal(claimed, digits)}",
+        rf"\{'max' if want > 0 else 'min'} f \approx {text} \neq {numeric.decimal(claimed, digits)}",
+        ExtremeIs(f, interval, want, _q(rounded), v), check="exact: critical points and ends recomputed"))
 
 
 def image(claim: Claim) -> Outcome:

@@ -53,7 +53,7 @@ def _decide(claim: Claim) -> Outcome:
 def _outer(f: sp.Expr) -> tuple[object, sp.Expr] | None:
     """(g, h) when f = g(h(x)) with g in the table and h not x itself."""
     g = f.func
-    if g in _INCREASING and len(f.args) == 1 and f.args[0] != X and f.args[0].has(X):
+    if g in _INCREASING and len(f.args) == 1 and f.args[0].has(X):
         return g, f.args[0]
     return None
 
@@ -273,6 +273,33 @@ def image(claim: Claim) -> Outcome:
     raise Undecided(f"the range is {image}; the refutation is left to the numeric search")
 
 
+def sign(claim: Claim) -> Outcome:
+    """A sign on the whole line from the exact range of g∘h (softplus > 0: its range is (0, ∞))."""
+    from .signs import SIGNS
+
+    interval = claim.option("on", REAL_LINE)
+    if not interval.is_real_line or _outer(claim.expr) is None:  # type: ignore[attr-defined]
+        raise Undecided("a sign through the range: compositions on the whole line only")
+    j = exact_range(claim.expr)
+    rule = SIGNS[claim.prop]
+    lo, hi = lambert.compare(j.lo, sp.Integer(0)), lambert.compare(j.hi, sp.Integer(0))
+    if lo is None or hi is None:
+        raise Undecided("the range is not compared with 0")
+    signs = set()
+    if lo < 0:
+        signs.add(-1)
+    if hi > 0:
+        signs.add(1)
+    if (lo < 0 or (lo == 0 and j.lo_closed)) and (hi > 0 or (hi == 0 and j.hi_closed)):
+        signs.add(0)
+    ok = all(s in rule.allowed or (s == 0 and rule.zeros_ok) for s in signs)
+    if not ok:
+        raise Undecided("the sign claim fails somewhere; left to the point search")
+    return Outcome(Verdict.PROVED, "range of a composition", (
+        Step(f"the range of f is {j}", rf"f(\mathbb{{R}}) = {j.latex()}", EXACT + ": monotone image", StepKind.IMAGE),))
+
+
 PROCEDURES = {"increasing": monotone, "decreasing": monotone, "identity": identity, "limit": limit,
-              "range": image}
+              "range": image, "positive": sign, "negative": sign, "nonnegative": sign, "nonpositive": sign,
+              "nonzero": sign}
 __all__ = ["PROCEDURES", "exact_limit", "exact_range"]

@@ -160,3 +160,33 @@ def test_extreme_evidence_beyond_rational_functions_is_recomputed() -> None:
     assert ExtremeIs(silu, REAL_LINE, -1, -w, sp.Rational(-27847, 100000)).verify()
     assert not ExtremeIs(silu, REAL_LINE, -1, -w, -w).verify()  # the claim is right: no refutation
     assert not ExtremeIs(silu, REAL_LINE, 1, -w, sp.Integer(5)).verify()  # no maximum at all
+
+
+@SETTINGS
+@given(st.fractions(min_value=Fraction(1, 4), max_value=4, max_denominator=50))
+def test_scaled_silu_minimum_is_w_over_k(k: Fraction) -> None:
+    """x·σ(kx) has its minimum −W(1/e)/k at (−1 − W(1/e))/k; a value 10^-12 off is refuted."""
+    kk = f"({k.numerator}/{k.denominator})"
+    expr = f"x*sigmoid({kk}*x)"
+    value, at = f"-lambertw(exp(-1))/{kk}", f"(-1 - lambertw(exp(-1)))/{kk}"
+    assert prove(expr, "minimum", equals=value, at=at).proved
+    assert prove(expr, "minimum", equals=f"{value} + 1/10**12").verdict.value == "refuted"
+    mp.mp.dps = 100
+    try:
+        kf = mp.mpf(k.numerator) / k.denominator
+        star = (-1 - _w(mp.exp(-1))) / kf
+        f = lambda t: t / (1 + mp.exp(-kf * t))  # noqa: E731
+        assert abs(mp.diff(f, star)) < mp.mpf(10) ** -80
+        assert abs(f(star) + _w(mp.exp(-1)) / kf) < mp.mpf(10) ** -90
+    finally:
+        mp.mp.dps = 15
+
+
+@SETTINGS
+@given(st.fractions(min_value=-5, max_value=5, max_denominator=20), st.fractions(min_value=-3, max_value=3,
+                                                                                  max_denominator=20))
+def test_shifted_parabola_minimum(r: Fraction, c: Fraction) -> None:
+    expr = f"(x - ({r}))**2 + ({c})"
+    assert prove(expr, "minimum", equals=str(c), at=str(r)).proved
+    assert prove(expr, "minimum", equals=str(c), at=str(r + Fraction(1, 10**9))).verdict.value == "refuted"
+    assert prove(expr, "minimum", equals=str(c - Fraction(1, 10**12))).verdict.value == "refuted"

@@ -88,10 +88,9 @@ def _place(F: exppoly.ExpPoly, r: exppoly.Root, e: sp.Expr) -> int:
             s = numeric.sign(_q(r.lo) - e)
             if s is not None:
                 return s
-            z = exact.is_zero(_q(r.lo) - e)
-            if z is None:
-                break
-            return 0 if z else (numeric.sign(_q(r.lo) - e) or 0)
+            if exact.is_zero(_q(r.lo) - e) is True:
+                return 0
+            break  # a rational root not separated from an irrational end: not decided
         if _side(e, r.hi) == -1 or (_side(e, r.hi) == 0):
             return -1
         if _side(e, r.lo) == 1:

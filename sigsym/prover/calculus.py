@@ -76,7 +76,7 @@ def monotone(claim: Claim) -> Outcome:
         g, h = comp
         inner = _decide(replace(claim, expr=h, source=str(h), domain=()))
         steps = (Step(f"f = g(h(x)) with g = {g} strictly increasing on R, so f is {claim.prop} exactly where "
-                      f"h = {h} is", rf"f = g\circ h,\ g' > 0", EXACT + ": chain rule", StepKind.DERIVATIVE),
+                      f"h = {h} is", r"f = g\circ h,\ g' > 0", EXACT + ": chain rule", StepKind.DERIVATIVE),
                  *inner.steps)
         if inner.verdict is Verdict.PROVED:
             return Outcome(Verdict.PROVED, "composition with an increasing function", steps)

@@ -97,9 +97,7 @@ def _exponential_polynomials(claim: Claim) -> Outcome | None:
     """The second class: quotients of exponential polynomials (bare x allowed), then logs and
     compositions through calculus (``calculus``), when the claim is one they decide; None when
     they do not apply or do not decide."""
-    from . import xclass
-
-    from . import calculus
+    from . import calculus, xclass
 
     for table in (xclass.PROCEDURES, calculus.PROCEDURES):
         procedure = table.get(claim.prop)

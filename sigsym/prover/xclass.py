@@ -480,7 +480,7 @@ def _approach_point(f: sp.Expr, c: Candidate, v: sp.Expr, want: int, interval: I
         return None
     if c.x in (sp.oo, -sp.oo):
         s = 1 if c.x == sp.oo else -1
-        for k in range(0, 11):
+        for k in range(11):
             p = sp.Integer(s * 2**k)
             if interval.contains(p) and numeric.sign((_at(f, p) - v) * want) == 1:
                 return p

@@ -279,7 +279,7 @@ def _sup_inf(d: sp.Expr, interval: Interval) -> tuple[tuple[sp.Expr, bool], tupl
             out.append((top.value, True))
             continue
         e = None
-        for k in range(xclass.MAX_REFINE):
+        for _k in range(xclass.MAX_REFINE):
             e = xclass._value_enclosure(d, top, 120)
             if e is None or e[1] - e[0] < Fraction(1, 10**(DIGITS + 2)) or top.root is None:
                 break

@@ -139,8 +139,8 @@ def identity(claim: Claim) -> Outcome:
     except OutsideClass:
         try:
             return _formal(claim, f - g, "f(x) - g(x)")
-        except Undecided:
-            from .calculus import identity as by_derivatives  # logs: equal derivatives, one equal value
+        except Undecided:  # logs: equal derivatives and one equal value
+            from .calculus import identity as by_derivatives
 
             return by_derivatives(claim)
     steps = [form_step(f - g, form, lhs="f(x) - g(x)")]

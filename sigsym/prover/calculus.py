@@ -20,6 +20,7 @@ by ``properties.decide`` (it is a claim like any other, about f′ or the inner 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 import sympy as sp
 
@@ -263,7 +264,7 @@ def image(claim: Claim) -> Outcome:
     g, h = comp
     inner = exact_range(h)
     image = Interval(_g_at(g, inner.lo), _g_at(g, inner.hi), inner.lo_closed, inner.hi_closed)
-    j: Interval = claim.option("equals")
+    j = cast(Interval, claim.option("equals"))
     ends = lambert.compare(image.lo, j.lo), lambert.compare(image.hi, j.hi)
     steps = (Step(f"h = {h} has range {inner}; g = {g} is continuous and strictly increasing, so f = g(h) has range "
                   f"{image}", rf"f(\mathbb{{R}}) = g\left({inner.latex()}\right) = {image.latex()}",

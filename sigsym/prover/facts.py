@@ -10,11 +10,12 @@ fixed order, so the output is deterministic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
 
-from ..engine.expform import to_expform
+from ..engine.expform import ExpForm, to_expform
 from ..engine.signchart import Chart, Undecided, candidates, extreme, limit_at_infinity, sign_chart
 from ..errors import OutsideClass
 from ..language.parse import REAL_LINE, Interval
@@ -134,7 +135,7 @@ def facts(expr: object, on: object = None) -> tuple[Fact, ...]:
     return tuple(out)
 
 
-def _monotone_and_extremes(form, interval: Interval, add) -> None:  # noqa: ANN001 - engine objects
+def _monotone_and_extremes(form: ExpForm, interval: Interval, add: Callable[..., Proof]) -> None:
     dchart, cands = candidates(form, interval)
     for piece in _pieces(dchart, interval):
         prop = "increasing" if piece.sign > 0 else "decreasing"

@@ -7,6 +7,7 @@ decide; ``decide`` then falls back to the property's refuter.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import cast
 
 import sympy as sp
 
@@ -15,6 +16,7 @@ from ..engine.algebraic import compare, member, positive_roots, simplify_number
 from ..engine.expform import ExpForm, T, to_expform
 from ..engine.signchart import (
     Chart,
+    Extreme,
     Undecided,
     candidates,
     extreme,
@@ -438,11 +440,11 @@ def maxmin(claim: Claim) -> Outcome:
     return Outcome(Verdict.PROVED, method, tuple(steps))
 
 
-def _rounded_extreme(claim: Claim, best: object, v: sp.Expr, digits: int, want: int, steps: list[Step],
+def _rounded_extreme(claim: Claim, best: Extreme, v: sp.Expr, digits: int, want: int, steps: list[Step],
                      method: str) -> Outcome:
     """The extreme (exact, attained) rounded to ``digits`` decimals is v; otherwise the extreme
     itself, beyond the rounding cell of v, refutes."""
-    value, at = best.value, best.attained_at  # type: ignore[attr-defined]
+    value, at = best.value, best.attained_at
     rounded = numeric.certified_round(value, digits, lambda b: exact.is_zero(value - sp.Rational(b.numerator, b.denominator)))
     if rounded is None:
         raise Undecided("could not certify the rounding of the extreme")
@@ -600,7 +602,7 @@ def convexity(claim: Claim) -> Outcome:
     return Outcome(outcome.verdict, "sign chart of f″", steps, outcome.counterexample)
 
 
-def _extremes_of(f: sp.Expr, interval: Interval) -> tuple[Chart, object, object]:
+def _extremes_of(f: sp.Expr, interval: Interval) -> tuple[Chart, Extreme, Extreme]:
     form = to_expform(f)
     dchart, cands = candidates(form, interval)
     return dchart, extreme(cands, 1), extreme(cands, -1)
@@ -609,7 +611,8 @@ def _extremes_of(f: sp.Expr, interval: Interval) -> tuple[Chart, object, object]
 def bounded(claim: Claim) -> Outcome:
     """|f| ≤ B on the interval: the supremum and infimum (critical values and limits, compared
     exactly) lie in [−B, B]. When the bound is broken at a point, that point refutes."""
-    f, b, interval = claim.expr, claim.option("equals"), claim.option("on", REAL_LINE)
+    f, b = claim.expr, cast(sp.Expr, claim.option("equals"))
+    interval = cast(Interval, claim.option("on", REAL_LINE))
     dchart, hi, lo = _extremes_of(f, interval)
     steps = [*_chart_steps(dchart, "f'", interval)]
     method = "critical points, limits and exact comparison"

@@ -8,6 +8,8 @@ the kernel re-checks. Each property's spec names its refuter.
 
 from __future__ import annotations
 
+from typing import cast
+
 import sympy as sp
 
 from ..engine import numeric
@@ -92,7 +94,7 @@ def extreme(claim: Claim) -> Counterexample | None:
     """A point where f certainly exceeds the claimed maximum (falls below the minimum)."""
     v = claim.option("equals")
     bad = 1 if claim.prop == "maximum" else -1
-    digits = claim.option("digits")
+    digits = cast(int | None, claim.option("digits"))
     if digits is not None:  # the claim is a rounded value: beyond its rounding cell
         v = v + bad * sp.Rational(1, 2 * 10**digits)
     hit = sign_hit(claim.expr - v, _points(claim), bad)
@@ -135,7 +137,7 @@ def convexity(claim: Claim) -> Counterexample | None:
 
 def bounded(claim: Claim) -> Counterexample | None:
     """A sample point where |f| certainly exceeds the bound."""
-    b = claim.option("equals")
+    b = cast(sp.Expr, claim.option("equals"))
     pts = _points(claim)
     for bound, bad in ((b, 1), (-b, -1)):
         hit = sign_hit(claim.expr - bound, pts, bad)

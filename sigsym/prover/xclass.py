@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from typing import Any, cast
 
 import sympy as sp
 from mpmath import iv
@@ -52,6 +53,16 @@ def _parts(f: sp.Expr) -> tuple[exppoly.ExpPoly, exppoly.ExpPoly]:
     if n.is_zero or d.is_zero:
         raise OutsideClass("a zero numerator or denominator")
     return n, d
+
+
+def _on(claim: Claim) -> Interval:
+    """The claim's interval (default: the real line), typed."""
+    return cast(Interval, claim.option("on", REAL_LINE))
+
+
+def _opt(claim: Claim, name: str) -> Any:
+    """An option's exact value (a SymPy number, an Interval or an int), as the spec made it."""
+    return claim.option(name)
 
 
 def _q(v: Fraction) -> sp.Rational:
@@ -139,7 +150,7 @@ def _between(a: Fraction | sp.Expr | None, b: Fraction | sp.Expr | None) -> Frac
         for bits in (160, 320, 640, 1280):
             lo2 = rat(a, True) if isinstance(a, Fraction | type(None)) else _bracket(a, bits)[1]
             hi2 = rat(b, False) if isinstance(b, Fraction | type(None)) else _bracket(b, bits)[0]
-            if lo2 < hi2:
+            if lo2 is not None and hi2 is not None and lo2 < hi2:
                 lo, hi = lo2, hi2
                 break
         else:
@@ -213,7 +224,7 @@ def _at(f: sp.Expr, x: sp.Expr) -> sp.Expr:
 
 
 def sign(claim: Claim) -> Outcome:
-    f, interval = claim.expr, claim.option("on", REAL_LINE)
+    f, interval = claim.expr, _on(claim)
     n, d = _parts(f)
     sd = _den_sign(d, interval)
     c = chart(n, interval)
@@ -271,7 +282,7 @@ def _derivative_parts(f: sp.Expr, interval: Interval) -> tuple[exppoly.ExpPoly, 
 
 
 def monotone(claim: Claim) -> Outcome:
-    f, interval = claim.expr, claim.option("on", REAL_LINE)
+    f, interval = claim.expr, _on(claim)
     want = 1 if claim.prop == "increasing" else -1
     _n, _d, m = _derivative_parts(f, interval)
     if m.is_zero:
@@ -309,7 +320,7 @@ def limit_value(f: sp.Expr, plus: bool) -> sp.Expr:
 
 
 def limit(claim: Claim) -> Outcome:
-    at, v = claim.option("at"), claim.option("equals")
+    at, v = _opt(claim, "at"), _opt(claim, "equals")
     if at not in (sp.oo, -sp.oo):
         raise Undecided("a limit at a point (exponential polynomials)")
     lim = limit_value(claim.expr, at == sp.oo)
@@ -378,7 +389,8 @@ def _value_enclosure(f: sp.Expr, c: Candidate, bits: int) -> tuple[Fraction, Fra
         with numeric._Prec(bits):
             try:
                 fn = numeric.compile_iv(to_exp(f))
-                xs = iv.mpf([numeric._rational(_q(c.root.lo)).a, numeric._rational(_q(c.root.hi)).b])
+                left, right = numeric._rational(_q(c.root.lo)), numeric._rational(_q(c.root.hi))
+                xs = iv.mpf([left.a, right.b])  # type: ignore[attr-defined]
                 enc = fn(xs)
             except (ValueError, ZeroDivisionError, TypeError, OutsideClass):
                 return None
@@ -501,8 +513,8 @@ def _digits_cell(v: sp.Expr, digits: int | None) -> tuple[sp.Expr, sp.Expr] | No
 
 
 def maxmin(claim: Claim) -> Outcome:
-    f, interval, v = claim.expr, claim.option("on", REAL_LINE), claim.option("equals")
-    at, digits = claim.option("at"), claim.option("digits")
+    f, interval, v = claim.expr, _on(claim), _opt(claim, "equals")
+    at, digits = _opt(claim, "at"), _opt(claim, "digits")
     want = 1 if claim.prop == "maximum" else -1
     c, cands = candidates(f, interval)
     b = best(f, cands, want)
@@ -625,7 +637,7 @@ def _rounded(claim: Claim, f: sp.Expr, top: Candidate, b: Best, v: sp.Expr, digi
                       "interval arithmetic: both ends of the enclosure round alike", StepKind.ROUNDING,
                       (("digits", digits), ("rounded", rounded))))
     if rounded == claimed:
-        if claim.option("at") is not None:
+        if _opt(claim, "at") is not None:
             raise Undecided("a rounded extreme with a place is not decided")
         return Outcome(Verdict.PROVED, method, tuple(steps))
     # the extreme rounds to another decimal: a point beyond the claimed cell, or none
@@ -651,7 +663,7 @@ def _rounded(claim: Claim, f: sp.Expr, top: Candidate, b: Best, v: sp.Expr, digi
 def image(claim: Claim) -> Outcome:
     """The image of the real line: the least and greatest candidates (attained or not) and the
     intermediate value theorem; each end of the claimed interval compared exactly."""
-    f, j = claim.expr, claim.option("equals")
+    f, j = claim.expr, _opt(claim, "equals")
     _c, cands = candidates(f, REAL_LINE)
     hi, lo = best(f, cands, 1).candidate, best(f, cands, -1).candidate
     method = "critical points, limits and the intermediate value theorem"
@@ -686,7 +698,7 @@ def image(claim: Claim) -> Outcome:
 def bounded(claim: Claim) -> Outcome:
     """|f| ≤ B on the interval: the greatest and least candidate values (limits included)
     compared with ±B."""
-    f, b_, interval = claim.expr, claim.option("equals"), claim.option("on", REAL_LINE)
+    f, b_, interval = claim.expr, _opt(claim, "equals"), _on(claim)
     _c, cands = candidates(f, interval)
     method = "critical points and limits (certified root isolation)"
     steps = [Step("f is monotone between its critical points; its supremum and infimum are among the candidate "
@@ -711,7 +723,7 @@ def bounded(claim: Claim) -> Outcome:
 
 def inflection(claim: Claim) -> Outcome:
     """f″ changes sign at a: a is a root of the numerator of f″ where the chart's signs differ."""
-    f, a = claim.expr, claim.option("at")
+    f, a = claim.expr, _opt(claim, "at")
     f2 = sp.diff(f, X, 2)
     n, d = _parts(f2)
     interval = REAL_LINE

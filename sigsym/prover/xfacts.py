@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from math import ceil, floor
+from typing import Any
 
 import sympy as sp
 
@@ -125,7 +126,7 @@ def _pieces(F: exppoly.ExpPoly, chart: xclass.Chart, interval: Interval, crossin
     return out
 
 
-def facts_of(f: sp.Expr, text: str, interval: Interval, out: list, add: Add) -> bool:
+def facts_of(f: sp.Expr, text: str, interval: Interval, out: list[Any], add: Add) -> bool:
     """The facts of f = N/D (exponential polynomials); False when f is not of that kind."""
     try:
         n, d = xclass._parts(f)
@@ -290,7 +291,7 @@ def _sup_inf(d: sp.Expr, interval: Interval) -> tuple[tuple[sp.Expr, bool], tupl
     return out[0], out[1]
 
 
-def derivative_in_f(f: sp.Expr, text: str, out: list) -> None:
+def derivative_in_f(f: sp.Expr, text: str, out: list[Any]) -> None:
     """f′ written through f alone (σ′ = σ(1 − σ)), found by eliminating t, proved as an identity."""
     from .facts import Fact
     from .higher import F, pretty, relation
@@ -307,7 +308,7 @@ def derivative_in_f(f: sp.Expr, text: str, out: list) -> None:
                     prove(f"diff({text}, x)", "identity", equals=str(g))))
 
 
-def general_facts(f: sp.Expr, text: str, interval: Interval, out: list, add: Add) -> None:
+def general_facts(f: sp.Expr, text: str, interval: Interval, out: list[Any], add: Add) -> None:
     """Beyond both classes: limits, monotonicity, range and the Lipschitz constant where calculus
     decides them (compositions, logs); whatever it cannot decide is listed as unknown."""
     from . import calculus

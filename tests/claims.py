@@ -136,7 +136,9 @@ CLAIMS = [
     (SP1, "range", {"equals": "(0, 1)"}, "proved"),
     (SP1, "decreasing", {}, "refuted"),
     ("softplus(x)", "smooth", {}, "proved"),
-    ("softplus(x)", "positive", {}, "unknown"),
+    ("softplus(x)", "positive", {}, "proved"),  # its range is (0, oo) (issue 13: compositions)
+    ("softplus(x)", "positive", {"on": "(-oo, 0]"}, "proved"),
+    ("softplus(x) - log(2)", "positive", {}, "refuted"),
     # singular expressions
     ("1/(exp(x) - 1)", "smooth", {}, "refuted"),
     ("1/(exp(x) - 1)", "smooth", {"on": "(0, oo)"}, "proved"),

@@ -278,10 +278,9 @@ def sign(claim: Claim) -> Outcome:
     """A sign on the whole line from the exact range of g∘h (softplus > 0: its range is (0, ∞))."""
     from .signs import SIGNS
 
-    interval = claim.option("on", REAL_LINE)
-    if not interval.is_real_line or _outer(claim.expr) is None:  # type: ignore[attr-defined]
-        raise Undecided("a sign through the range: compositions on the whole line only")
-    j = exact_range(claim.expr)
+    if _outer(claim.expr) is None:
+        raise Undecided("a sign through the range: compositions only")
+    j = exact_range(claim.expr)  # the image of the whole line: what holds there holds on any interval
     rule = SIGNS[claim.prop]
     lo, hi = lambert.compare(j.lo, sp.Integer(0)), lambert.compare(j.hi, sp.Integer(0))
     if lo is None or hi is None:

@@ -324,6 +324,10 @@ def general_facts(f: sp.Expr, text: str, interval: Interval, out: list[Any], add
                 continue
             add("limit", f"f(x) → {lim} as x → {at}", "limit", at=at, equals=lim)
     opts = {} if interval.is_real_line else {"on": interval}
+    for prop in ("positive", "negative"):
+        proof = prove(text, prop, **opts)
+        if proof.verdict is Verdict.PROVED:
+            out.append(Fact("sign", f"f is {prop} on {interval}", proof))
     for prop in ("increasing", "decreasing"):
         proof = prove(text, prop, **opts)
         if proof.verdict is Verdict.PROVED:

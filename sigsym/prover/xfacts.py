@@ -143,7 +143,13 @@ def facts_of(f: sp.Expr, text: str, interval: Interval, out: list[Any], add: Add
         else:
             on = Interval(p.below, p.above, True, True)
             add("zero", f"f has a zero in ({_dec(p.below)}, {_dec(p.above)}) (it changes sign there)", "nonzero", on=on)
-    for piece, s in _pieces(n, chart, interval, False, False):
+    open_at_zeros = Interval(interval.lo, interval.hi, interval.lo_closed and chart.lo_sign != 0,
+                             interval.hi_closed and chart.hi_sign != 0)
+    for end, closed, s0 in ((interval.lo, interval.lo_closed, chart.lo_sign),
+                            (interval.hi, interval.hi_closed, chart.hi_sign)):
+        if closed and s0 == 0:  # a zero at a closed end of the interval
+            add("zero", f"f({end}) = 0", "value", at=end, equals=sp.Integer(0))
+    for piece, s in _pieces(n, chart, open_at_zeros, False, False):
         prop = "positive" if s > 0 else "negative"
         add("sign", f"f is {prop} on {_itext(piece)}", prop, on=piece)
     for at, plus in ((sp.oo, True), (-sp.oo, False)):

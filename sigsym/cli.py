@@ -84,7 +84,7 @@ def _build() -> argparse.ArgumentParser:
 
     pr = sub.add_parser("prove", help="decide a property: proved, refuted (with counterexample) or unknown",
                         description="Decide a property of EXPR, a function of x such as \"diff(sigmoid(x), x)\":\n"
-                                    "x, numbers, + - * / ** ^, pi, E, exp log sqrt sinh cosh tanh sech sigmoid\n"
+                                    "x, numbers, + - * / ** ^, pi, E, exp log sqrt lambertw sinh cosh tanh sech sigmoid\n"
                                     "softplus, swish(EXPR[, beta]), diff(EXPR, x[, n]), logistic(EXPR, L, k, x0).",
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     pr.epilog_factory = _property_table

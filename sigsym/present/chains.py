@@ -8,6 +8,8 @@ relation the engine checks here), and the chain ends with a "Hence ..." line, al
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from markupsafe import Markup
 
@@ -22,6 +24,57 @@ M = Markup
 ROUTE_TITLES = {"rules": "By the differentiation rules", "first-principles": "From first principles",
                 "implicit": "By implicit differentiation"}
 ENGINE_ONLY_RULES = ("in terms of f",)
+
+
+_SKIP = re.compile(r"\\(left|right|bigl|bigr|Bigl|Bigr|displaystyle|textstyle)(?![a-zA-Z])|\\[,;!]|[{}\s]")
+_FRAC = re.compile(r"\\[dt]?frac")
+_NAMED = frozenset({"tanh", "sinh", "cosh", "sech", "log", "ln", "exp", "lim", "max", "min", "sup", "inf"})
+
+
+def _group(tex: str, i: int) -> tuple[str, int]:
+    """The brace group starting at tex[i] == "{" and the index after it."""
+    depth = 0
+    for j in range(i, len(tex)):
+        depth += {"{": 1, "}": -1}.get(tex[j], 0)
+        if depth == 0:
+            return tex[i + 1:j], j + 1
+    return tex[i + 1:], len(tex)
+
+
+def width(tex: str) -> float:
+    """A rough width of displayed LaTeX in characters (a fraction is as wide as its wider part,
+    exponents count half, a command such as \\sigma one character): enough to choose a layout
+    that keeps every line inside the page, never to scale a formula."""
+    total, i = 0.0, 0
+    while i < len(tex):
+        m = _FRAC.match(tex, i)
+        if m and m.end() < len(tex) and tex[m.end()] == "{":
+            a, j = _group(tex, m.end())
+            b, k = _group(tex, j) if j < len(tex) and tex[j] == "{" else ("", j)
+            total += max(width(a), width(b)) + 0.5
+            i = k
+            continue
+        skip = _SKIP.match(tex, i)
+        if skip:
+            i = skip.end()
+            continue
+        if tex[i] in "^_" and i + 1 < len(tex):
+            if tex[i + 1] == "{":
+                inner, i = _group(tex, i + 1)
+            else:
+                inner, i = tex[i + 1], i + 2
+            total += 0.6 * width(inner)
+            continue
+        if tex[i] == "\\":
+            m2 = re.match(r"\\(operatorname|text|mathrm)\{([^}]*)\}|\\[a-zA-Z]+", tex[i:])
+            if m2:
+                name = m2.group(0)[1:]
+                total += len(m2.group(2)) if m2.group(2) else (len(name) if name in _NAMED else 1)
+                i += m2.end()
+                continue
+        total += 1
+        i += 1
+    return total
 
 
 def function_content(f: sp.Expr) -> dict:
@@ -96,7 +149,10 @@ def chains(f: sp.Expr, fsym: str) -> tuple[list[dict], dict | None]:
             lines.append(_line("", c["tex"], None, marked(c["rule"]), rel))
         if not lines:
             continue
-        out.append({"route": route, "title": ROUTE_TITLES[route], "lines": lines})
+        widths = [width(str(ln["lhs_tex"] or "")) + width(str(ln["rhs_tex"])) for ln in lines]
+        span = max(w + 0.55 * len(str(ln["rule"])) for w, ln in zip(widths, lines, strict=True))
+        out.append({"route": route, "title": ROUTE_TITLES[route], "lines": lines, "width": round(max(widths)),
+                    "span": round(span)})
     hence = None
     if data.get("hence"):
         rel = checked(relation(start, "=", data["hence"]))

@@ -223,10 +223,12 @@ def _derivative(f: sp.Expr, sym: str, data: dict, figs: list[dict]) -> dict:
     routes, hence = chains(f, sym)
     blocks: list[dict] = []
     for i, c in enumerate(routes):
-        blocks.append({"kind": "chain", "title": c["title"], "route": c["route"], "lines": c["lines"],
+        blocks.append({"kind": "chain", "title": c["title"], "route": c["route"], "lines": c["lines"], "width": c["width"],
+                       "span": c["span"],
                        "slide": f"The derivative: {c['title'].lower()}" if i < 3 else None})
     if hence:
-        blocks.append({"kind": "hence", "tex": hence["tex"], "relations": [hence["relation"]], "slide": None})
+        blocks.append({"kind": "hence", "tex": hence["tex"], "relations": [hence["relation"]],
+                       "figure": 1 if len(figs) > 1 else None, "slide": "The derivative"})
     after = d.get("after_derivative")
     if after:
         blocks.append({"kind": "text", "tex": marked(after), "slide": None})
@@ -274,7 +276,7 @@ def _properties(expr_text: str, f: sp.Expr, name: str, data: dict, numbers: _Num
             rels = [checked(r) for r in g.get("relations", [])]
             blocks.append({"kind": "theorems", "heading": g["heading"], "theorems": theorems,
                            "after_tex": marked(g["text"]) if g.get("text") else None, "relations": rels,
-                           "slide": g.get("slide")})
+                           "slide": g.get("slide"), "slide_proof": g.get("slide_proof")})
     else:
         decided: list[tuple[Theorem, Proof]] = []
         for stem in THEOREM_FILES.get(name, ()):
@@ -290,7 +292,7 @@ def _properties(expr_text: str, f: sp.Expr, name: str, data: dict, numbers: _Num
             theorems.append(numbers.theorem(t, proof))
         if theorems:
             blocks.append({"kind": "theorems", "heading": None, "theorems": theorems, "after_tex": None,
-                           "relations": [], "slide": None})
+                           "relations": [], "slide": None, "slide_proof": None})
     intro = data.get("document", {}).get("properties_intro") or (
         "Each result is stated once, with a short proof; how each one was checked by the computer is "
         "recorded in the appendix.")
@@ -301,10 +303,15 @@ def _higher(f: sp.Expr, sym: str, data: dict) -> dict | None:
     ode = higher.ode_polynomial(f)
     if ode is None:
         return None
-    orders = range(1, 8)
+    table: list[list] = []
+    for n in range(1, 8):  # up to the seventh derivative, while a row fits on a slide
+        coeffs = higher.nth_in_f(ode, n)
+        if table and sum(max(len(str(c)), 2) + 1 for c in coeffs) > 44:
+            break
+        table.append(coeffs)
+    orders = range(1, len(table) + 1)
     if not higher.agrees_in_t(f, ode, orders):
         raise InternalError("a higher-derivative table entry failed its check")
-    table = [higher.nth_in_f(ode, n) for n in orders]
     width = max(len(c) for c in table)  # coefficients of f^0, f^1, ..., f^(width-1)
     low = 0 if any(c[0] for c in table) else 1  # no column of zeros for the constant term
     f_text = lang(f)
@@ -433,7 +440,7 @@ def _lecturer(paths: list[str] | None, numbers: _Numbers) -> dict | None:
         theorems = [numbers.theorem(t, t.run()) for t in load(path)]
         if theorems:
             blocks.append({"kind": "theorems", "heading": None, "theorems": theorems, "after_tex": None,
-                           "relations": [], "slide": None})
+                           "relations": [], "slide": None, "slide_proof": None})
     return _section("lecturer", "Further results", blocks,
                     "These results come from the lecturer's theorem files; each one was decided by the computer.")
 

@@ -180,7 +180,7 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
         _misconceptions(data),
         _lecturer(theorems, numbers),
     ]
-    exercises, solved = _exercises(f, sym, data)
+    exercises, solved = _exercises(f, sym, data, solutions)
     sections += [exercises, solved if solutions else None]
     doc["sections"] = [s for s in sections if s and s["blocks"]]
     doc["appendix"] = {"id": "checks", "title": "How each result was checked", "entries": numbers.appendix} \
@@ -304,9 +304,10 @@ def _higher(f: sp.Expr, sym: str, data: dict) -> dict | None:
     if ode is None:
         return None
     table: list[list] = []
+    head = 2 if sym in ("f", r"\sigma") else len(sym)  # the width of a column heading such as σ^k
     for n in range(1, 8):  # up to the seventh derivative, while a row fits on a slide
         coeffs = higher.nth_in_f(ode, n)
-        if table and sum(max(len(str(c)), 2) + 1 for c in coeffs) > 44:
+        if table and sum(max(len(str(c)), head) + 1 for c in coeffs[1:]) > 46:
             break
         table.append(coeffs)
     orders = range(1, len(table) + 1)
@@ -445,7 +446,7 @@ def _lecturer(paths: list[str] | None, numbers: _Numbers) -> dict | None:
                     "These results come from the lecturer's theorem files; each one was decided by the computer.")
 
 
-def _exercises(f: sp.Expr, sym: str, data: dict) -> tuple[dict | None, dict | None]:
+def _exercises(f: sp.Expr, sym: str, data: dict, solutions: bool = True) -> tuple[dict | None, dict | None]:
     items = data.get("exercise")
     if items is None:
         items = _generic_exercises(f, sym)
@@ -466,7 +467,8 @@ def _exercises(f: sp.Expr, sym: str, data: dict) -> tuple[dict | None, dict | No
               for key, heading in LEVELS]
     groups = [g for g in groups if g["entries"]]
     ex = _section("exercises", "Exercises", [{"kind": "exercises", "groups": groups, "slide": "Exercises"}],
-                  "Answers are in the next section; every answer was checked by the computer.")
+                  "Answers are in the next section; every answer was checked by the computer." if solutions
+                  else "Every answer was checked by the computer.")
     sol = _section("solutions", "Solutions", [{"kind": "solutions", "entries": [
         {"number": e["number"], "answer_tex": e["answer_tex"], "solution_tex": e["solution_tex"]} for e in numbered],
         "slide": None}])

@@ -28,7 +28,7 @@ from ..prover.claims import claim_tex
 from ..prover.kernel import Proof, StepKind
 from ..prover.properties import as_expr
 from ..theorems.files import Theorem, bundled_dir, collect, load
-from .chains import chains, function_content
+from .chains import chains, function_content, width
 from .viewmodel import checked, claim_relations, content, lang, marked, proved, relation, run_claim
 
 M = Markup
@@ -113,8 +113,8 @@ class _Numbers:
         self.n += 1
         opts = dict(t.options)
         steps = human.for_proof(proof) or ()
-        proof_lines = [{"tex": M(s.latex), "because": s.because, "relations": [r.as_dict() for r in s.relations]}
-                       for s in steps]
+        proof_lines = [{"tex": M(s.latex), "because": s.because, "relations": [r.as_dict() for r in s.relations],
+                        "span": round(width(s.latex) + 0.55 * len(s.because))} for s in steps]
         self.appendix.append({"number": self.n, "id": t.id, "title": t.title, "steps": _evidence(proof)})
         return {"kind": "theorem", "number": self.n, "id": t.id, "title": t.title, "slide": slide,
                 "statement_tex": M(claim_tex(t.expr, t.prop, opts)),

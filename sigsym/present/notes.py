@@ -153,8 +153,8 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
     entry = lookup(f)
     name = entry.name if entry else "f"
     sym = entry.symbol if entry else "f"
-    data = content(name) if entry else {}
     fdata = function_content(f)
+    data = content(fdata.get("content") or name) if entry or fdata.get("content") else {}
     default_title = fdata.get("title") or (f"The derivative of {entry.blurb}" if entry else None)
     doc: dict = {
         "format": fmt,
@@ -227,7 +227,7 @@ def _derivative(f: sp.Expr, sym: str, data: dict, figs: list[dict]) -> dict:
                        "span": c["span"],
                        "slide": f"The derivative: {c['title'].lower()}" if i < 3 else None})
     if hence:
-        blocks.append({"kind": "hence", "tex": hence["tex"], "relations": [hence["relation"]],
+        blocks.append({"kind": "hence", "tex": hence["tex"], "relations": [hence["relation"]], "routes": len(routes),
                        "figure": 1 if len(figs) > 1 else None, "slide": "The derivative"})
     after = d.get("after_derivative")
     if after:
@@ -272,7 +272,10 @@ def _properties(expr_text: str, f: sp.Expr, name: str, data: dict, numbers: _Num
     if groups:
         index = _bundled_index()
         for g in groups:
-            theorems = [numbers.theorem(index[tid], index[tid].run()) for tid in g["theorems"]]
+            chosen = [index[tid] for tid in g.get("theorems", [])]
+            chosen += [_inline_theorem(c["id"], c["title"], {k: v for k, v in c.items() if k not in ("id", "title")},
+                                       "proved") for c in g.get("claims", [])]
+            theorems = [numbers.theorem(t, t.run()) for t in chosen]
             rels = [checked(r) for r in g.get("relations", [])]
             blocks.append({"kind": "theorems", "heading": g["heading"], "theorems": theorems,
                            "after_tex": marked(g["text"]) if g.get("text") else None, "relations": rels,

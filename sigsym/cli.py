@@ -469,7 +469,7 @@ def _notes(args: argparse.Namespace) -> int:
     return 0
 
 
-def _notes_json(doc: dict, args: argparse.Namespace) -> int:
+def _notes_json(doc: dict[str, object], args: argparse.Namespace) -> int:
     """The view model as JSON: on stdout, or in -o FILE (.json)."""
     from .present.render import check_writable, write_atomic
 

@@ -9,6 +9,7 @@ relation the engine checks here), and the chain ends with a "Hence ..." line, al
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import sympy as sp
 from markupsafe import Markup
@@ -77,11 +78,11 @@ def width(tex: str) -> float:
     return total
 
 
-def function_content(f: sp.Expr) -> dict:
+def function_content(f: sp.Expr) -> dict[str, Any]:
     """The entry of ``derivatives.toml`` for f (its closing algebra, "hence" line, title), or {}."""
     for entry in content("derivatives").get("function", []):
         if parse(entry["expr"]) == f:
-            return entry
+            return dict(entry)
     return {}
 
 
@@ -99,16 +100,16 @@ def _lang_or_none(e: sp.Expr) -> str | None:
     return lang(e)
 
 
-def _line(lhs_tex: str, rhs_tex: str, step: DStep | None, rule: object, rel: dict | None, law: str | None = None) -> dict:
+def _line(lhs_tex: str, rhs_tex: str, step: DStep | None, rule: object, rel: dict[str, Any] | None, law: str | None = None) -> dict[str, Any]:
     return {"lhs_tex": M(lhs_tex) if lhs_tex else None, "op_tex": M("="), "rhs_tex": M(rhs_tex), "rule": rule,
             "law_tex": M(law) if law else None, "relation": rel,
             "check": step.check if step is not None else "checked here: an identity for every real x"}
 
 
-def _route_lines(f: sp.Expr, d_lhs: str, steps: tuple[DStep, ...]) -> list[dict]:
+def _route_lines(f: sp.Expr, d_lhs: str, steps: tuple[DStep, ...]) -> list[dict[str, Any]]:
     """Each step as a row of the aligned chain: ``lhs = rhs`` when the step is an equation,
     ``= rhs`` (continuing the derivative) when it is an expression."""
-    lines: list[dict] = []
+    lines: list[dict[str, Any]] = []
     start = lang(sp.Derivative(f, X))
     for s in steps:
         after = _plain(s.after, f)
@@ -127,7 +128,7 @@ def _route_lines(f: sp.Expr, d_lhs: str, steps: tuple[DStep, ...]) -> list[dict]
     return lines
 
 
-def chains(f: sp.Expr, fsym: str) -> tuple[list[dict], dict | None]:
+def chains(f: sp.Expr, fsym: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """The chains of every route that applies, and the checked "hence" line (or None)."""
     data = function_content(f)
     routes = data.get("routes", list(ROUTES))

@@ -14,6 +14,7 @@ expression are left out.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import sympy as sp
 from markupsafe import Markup
@@ -54,7 +55,7 @@ def step_label(kind: StepKind) -> str:
     return STEP_LABELS[kind]
 
 
-def _evidence(proof: Proof) -> list[dict]:
+def _evidence(proof: Proof) -> list[dict[str, Any]]:
     """The engine's evidence for a proof, for the appendix. The one place that reads it (the
     evidence is ``proof.steps`` today; it moves to ``proof.certificate`` with the readable proofs)."""
     source = getattr(proof, "certificate", None) or proof.steps
@@ -105,9 +106,9 @@ class _Numbers:
 
     def __init__(self) -> None:
         self.n = 0
-        self.appendix: list[dict] = []
+        self.appendix: list[dict[str, Any]] = []
 
-    def theorem(self, t: Theorem, proof: Proof, slide: str | None = None) -> dict:
+    def theorem(self, t: Theorem, proof: Proof, slide: str | None = None) -> dict[str, Any]:
         if proof.verdict.value != t.expect:
             raise InternalError(f"theorem {t.id} is {proof.verdict.value}, expected {t.expect}; run sigsym check")
         self.n += 1
@@ -131,7 +132,7 @@ def _bundled_index() -> dict[str, Theorem]:
     return out
 
 
-def _inline_theorem(tid: str, title: str, c: dict, expect: str) -> Theorem:
+def _inline_theorem(tid: str, title: str, c: dict[str, Any], expect: str) -> Theorem:
     opts = tuple(sorted((k, v) for k, v in c.items() if k not in ("expr", "property")))
     return Theorem(tid, title, c["expr"], c["property"], expect, opts, "(notes)", None, "", "")
 
@@ -145,7 +146,7 @@ def _discovered(f_text: str) -> list[tuple[Theorem, Proof]]:
 # ---------------------------------------------------------------- the whole document
 
 def build(expr_text: str = "sigmoid", title: str | None = None, author: str | None = None,
-          fmt: str = "article", solutions: bool = True, theorems: list[str] | None = None) -> dict:
+          fmt: str = "article", solutions: bool = True, theorems: list[str] | None = None) -> dict[str, Any]:
     """The document's view model; every displayed relation checked before it is kept."""
     f = as_expr(expr_text)
     if not f.has(X):
@@ -156,7 +157,7 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
     fdata = function_content(f)
     data = content(fdata.get("content") or name) if entry or fdata.get("content") else {}
     default_title = fdata.get("title") or (f"The derivative of {entry.blurb}" if entry else None)
-    doc: dict = {
+    doc: dict[str, Any] = {
         "format": fmt,
         "expr": expr_text,
         "title": title or default_title or M(rf"The function ${tex(f)}$ and its derivative"),
@@ -189,19 +190,19 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
     return doc
 
 
-def _section(sid: str, title: str, blocks: list[dict], intro: object = None, slide: str | None = None) -> dict:
+def _section(sid: str, title: str, blocks: list[dict[str, Any]], intro: object = None, slide: str | None = None) -> dict[str, Any]:
     return {"id": sid, "title": title, "intro": marked(intro) if intro else None, "slide": slide,
             "blocks": [b for b in blocks if b]}
 
 
-def _motivation(data: dict) -> dict | None:
+def _motivation(data: dict[str, Any]) -> dict[str, Any] | None:
     text = data.get("document", {}).get("motivation")
     if not text:
         return None
     return _section("motivation", "Motivation", [{"kind": "text", "tex": marked(text), "slide": "Why the sigmoid?"}])
 
 
-def _definition(f: sp.Expr, entry: object, data: dict, figs: list[dict]) -> dict:
+def _definition(f: sp.Expr, entry: object, data: dict[str, Any], figs: list[dict[str, Any]]) -> dict[str, Any]:
     d = data.get("document", {})
     if entry is not None:
         definition = M(entry.definition_tex)  # type: ignore[attr-defined]
@@ -211,17 +212,17 @@ def _definition(f: sp.Expr, entry: object, data: dict, figs: list[dict]) -> dict
         rels = []
     lead = d.get("definition") or (rf"We study {entry.blurb} (a definition, not a result):"  # type: ignore[attr-defined]
                                    if entry is not None else "We study the function")
-    blocks: list[dict] = [{"kind": "definition", "lead_tex": marked(lead), "tex": definition,
+    blocks: list[dict[str, Any]] = [{"kind": "definition", "lead_tex": marked(lead), "tex": definition,
                            "after_tex": marked(d.get("after_definition")) if d.get("after_definition") else
                            (M(r"Figure~\ref{fig:f} shows its graph.") if figs else None),
                            "figure": 0 if figs else None, "relations": rels, "slide": "Definition"}]
     return _section("definition", "Definition and graph", blocks)
 
 
-def _derivative(f: sp.Expr, sym: str, data: dict, figs: list[dict]) -> dict:
+def _derivative(f: sp.Expr, sym: str, data: dict[str, Any], figs: list[dict[str, Any]]) -> dict[str, Any]:
     d = data.get("document", {})
     routes, hence = chains(f, sym)
-    blocks: list[dict] = []
+    blocks: list[dict[str, Any]] = []
     for i, c in enumerate(routes):
         blocks.append({"kind": "chain", "title": c["title"], "route": c["route"], "lines": c["lines"], "width": c["width"],
                        "span": c["span"],
@@ -243,7 +244,7 @@ def _derivative(f: sp.Expr, sym: str, data: dict, figs: list[dict]) -> dict:
     return _section("derivative", "The derivative", blocks, intro)
 
 
-def _values(f: sp.Expr, sym: str) -> dict | None:
+def _values(f: sp.Expr, sym: str) -> dict[str, Any] | None:
     if not facts.in_class(f):
         return None
     from ..derivation.examples import ARTICLE_POINTS, evaluate
@@ -266,8 +267,8 @@ def _values(f: sp.Expr, sym: str) -> dict | None:
             "slide": None}
 
 
-def _properties(expr_text: str, f: sp.Expr, name: str, data: dict, numbers: _Numbers) -> dict:
-    blocks: list[dict] = []
+def _properties(expr_text: str, f: sp.Expr, name: str, data: dict[str, Any], numbers: _Numbers) -> dict[str, Any]:
+    blocks: list[dict[str, Any]] = []
     groups = data.get("property")
     if groups:
         index = _bundled_index()
@@ -302,7 +303,7 @@ def _properties(expr_text: str, f: sp.Expr, name: str, data: dict, numbers: _Num
     return _section("properties", "Properties", blocks, intro)
 
 
-def _higher(f: sp.Expr, sym: str, data: dict) -> dict | None:
+def _higher(f: sp.Expr, sym: str, data: dict[str, Any]) -> dict[str, Any] | None:
     ode = higher.ode_polynomial(f)
     if ode is None:
         return None
@@ -326,7 +327,7 @@ def _higher(f: sp.Expr, sym: str, data: dict) -> dict | None:
         rels.append(relation(f"diff({f_text}, x, {n})", "=", lang(higher.poly_expr(coeffs, f))))
     s = sym
     ode_tex = higher.pretty_tex(higher.relation(f, 1), s)
-    blocks: list[dict] = [{
+    blocks: list[dict[str, Any]] = [{
         "kind": "table", "slide": "Higher derivatives",
         "lead_tex": M(rf"Because ${s}' = {ode_tex}$, the chain rule turns every derivative into a polynomial in "
                       rf"${s}$: if ${s}^{{(n)}} = P_n({s})$ then ${s}^{{(n+1)}} = P_n'({s})\,{s}'$. The table lists "
@@ -370,7 +371,7 @@ def _series_tex(series: sp.Expr) -> str:
     return " ".join(terms) + r" + \dotsb"
 
 
-def _machine_learning(data: dict) -> dict | None:
+def _machine_learning(data: dict[str, Any]) -> dict[str, Any] | None:
     items = data.get("ml")
     if not items:
         return None
@@ -386,7 +387,7 @@ def _machine_learning(data: dict) -> dict | None:
     return _section("ml", "The sigmoid in machine learning", blocks)
 
 
-def _misconceptions(data: dict) -> dict | None:
+def _misconceptions(data: dict[str, Any]) -> dict[str, Any] | None:
     items = data.get("misconception")
     if not items:
         return None
@@ -411,7 +412,7 @@ def _misconceptions(data: dict) -> dict | None:
                     r"checked. The first three appear in a popular article on the sigmoid.")
 
 
-def _violated(t: Theorem, proof: Proof) -> list[dict]:
+def _violated(t: Theorem, proof: Proof) -> list[dict[str, Any]]:
     """The relation that the counterexample makes true (and the claim would make false)."""
     ce = proof.counterexample
     if ce is None or ce.x is None:
@@ -434,7 +435,7 @@ def _violated(t: Theorem, proof: Proof) -> list[dict]:
     return []
 
 
-def _lecturer(paths: list[str] | None, numbers: _Numbers) -> dict | None:
+def _lecturer(paths: list[str] | None, numbers: _Numbers) -> dict[str, Any] | None:
     """The lecturer's own theorem files (``notes --theorems FILE|DIR``): statements and proofs."""
     if not paths:
         return None
@@ -449,7 +450,7 @@ def _lecturer(paths: list[str] | None, numbers: _Numbers) -> dict | None:
                     "These results come from the lecturer's theorem files; each one was decided by the computer.")
 
 
-def _exercises(f: sp.Expr, sym: str, data: dict, solutions: bool = True) -> tuple[dict | None, dict | None]:
+def _exercises(f: sp.Expr, sym: str, data: dict[str, Any], solutions: bool = True) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     items = data.get("exercise")
     if items is None:
         items = _generic_exercises(f, sym)
@@ -478,7 +479,7 @@ def _exercises(f: sp.Expr, sym: str, data: dict, solutions: bool = True) -> tupl
     return ex, sol
 
 
-def _generic_exercises(f: sp.Expr, sym: str) -> list[dict]:
+def _generic_exercises(f: sp.Expr, sym: str) -> list[dict[str, Any]]:
     """Exercises for an expression without a content file: the value of f′ at 0 and a limit."""
     if not facts.in_class(f):
         return []
@@ -502,7 +503,7 @@ def _generic_exercises(f: sp.Expr, sym: str) -> list[dict]:
     return out
 
 
-def _summary(f: sp.Expr, sym: str, data: dict, doc: dict) -> dict | None:
+def _summary(f: sp.Expr, sym: str, data: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any] | None:
     text = data.get("document", {}).get("summary")
     if not text:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import sympy as sp
 from markupsafe import Markup
@@ -29,7 +30,7 @@ F_SYMBOL = sp.Symbol("f")
 F_PRIME = sp.Symbol("f'")
 
 
-class _Lang(StrPrinter):
+class _Lang(StrPrinter):  # type: ignore[misc]  # SymPy is untyped
     """SymPy's str printer, except d/dx: sigsym's language writes ``diff(EXPR, x[, n])``."""
 
     def _print_Derivative(self, expr: sp.Derivative) -> str:  # noqa: N802 - SymPy protocol
@@ -40,14 +41,14 @@ class _Lang(StrPrinter):
 
 def lang(expr: sp.Expr) -> str:
     """An expression of x in sigsym's language (parseable by ``language.parse``)."""
-    return _Lang({"order": "none"}).doprint(expr)
+    return str(_Lang({"order": "none"}).doprint(expr))
 
 
-def relation(lhs: str, op: str, rhs: str, var: str = "x", where: str | None = None) -> dict:
+def relation(lhs: str, op: str, rhs: str, var: str = "x", where: str | None = None) -> dict[str, Any]:
     return {"lhs": lhs, "op": op, "rhs": rhs, "var": var, "where": where}
 
 
-def checked(rel: dict, *, checks: list[dict] | None = None) -> dict:
+def checked(rel: dict[str, Any], *, checks: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The relation, after the engine proved it (or, when it cannot decide it, proved the
     equivalent ``checks`` claims); anything else is an internal error, never a printed line."""
     verdict = check(Relation(rel["lhs"], rel["op"], rel["rhs"], rel.get("var") or "x", rel.get("where")))
@@ -59,22 +60,22 @@ def checked(rel: dict, *, checks: list[dict] | None = None) -> dict:
     return relation(rel["lhs"], rel["op"], rel["rhs"], rel.get("var") or "x", rel.get("where"))
 
 
-def claim_options(c: dict) -> dict:
+def claim_options(c: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in c.items() if k not in ("expr", "property")}
 
 
-def run_claim(c: dict) -> Proof:
+def run_claim(c: dict[str, Any]) -> Proof:
     return prove(c["expr"], c["property"], **claim_options(c))
 
 
-def proved(c: dict) -> Proof:
+def proved(c: dict[str, Any]) -> Proof:
     proof = run_claim(c)
     if proof.verdict is not Verdict.PROVED:
         raise InternalError(f"content claim {c['expr']} {c['property']} is {proof.verdict.value}, expected proved")
     return proof
 
 
-def claim_relations(expr_text: str, prop: str, options: dict) -> list[dict]:
+def claim_relations(expr_text: str, prop: str, options: dict[str, Any]) -> list[dict[str, Any]]:
     """The relations a claim states, where it states relations (identity, signs, values,
     extremes, parity, range); limits, monotonicity and smoothness state none."""
     ops = {"positive": ">", "negative": "<", "nonnegative": ">=", "nonpositive": "<=", "nonzero": "!="}
@@ -118,7 +119,7 @@ def content_dir() -> Path:
     return templates_dir() / "content"
 
 
-def content(name: str) -> dict:
+def content(name: str) -> dict[str, Any]:
     """The prose and claims of the notes on a catalogue function (empty when there are none)."""
     path = content_dir() / f"{name}.toml"
     if not path.is_file():

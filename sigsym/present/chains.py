@@ -25,6 +25,27 @@ M = Markup
 ROUTE_TITLES = {"rules": "By the differentiation rules", "first-principles": "From first principles",
                 "implicit": "By implicit differentiation"}
 ENGINE_ONLY_RULES = ("in terms of f",)
+ELEMENTARY = frozenset({"sum", "constant", "constant multiple", "variable", "exp", "chain (exp)", "power"})
+MAX_LINES = 10  # a longer chain shows each run of elementary rules as one line
+
+
+def _merge_elementary(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Runs of elementary steps (sum, constant, eˣ, x ...) shown as one line naming their rules:
+    the line after the run is still ``d/dx f = ...``, checked like every other line."""
+    out: list[dict[str, Any]] = []
+    run: list[str] = []
+    for i, line in enumerate(lines):
+        elementary = isinstance(line["rule"], str) and line["rule"] in ELEMENTARY and not line["lhs_tex"]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if elementary and nxt is not None and isinstance(nxt["rule"], str) and nxt["rule"] in ELEMENTARY:
+            run.append(line["rule"])
+            continue
+        if run:
+            names = list(dict.fromkeys([*run, line["rule"]]))
+            line = {**line, "rule": ", ".join(names) + " rules", "law_tex": None}
+            run = []
+        out.append(line)
+    return out
 
 
 _SKIP = re.compile(r"\\(left|right|bigl|bigr|Bigl|Bigr|displaystyle|textstyle)(?![a-zA-Z])|\\[,;!]|[{}\s]")
@@ -148,6 +169,8 @@ def chains(f: sp.Expr, fsym: str) -> tuple[list[dict[str, Any]], dict[str, Any] 
         for c in data.get("closing", {}).get(route, []):
             rel = checked(relation(start, "=", c["rhs"]))
             lines.append(_line("", c["tex"], None, marked(c["rule"]), rel))
+        if len(lines) > MAX_LINES:
+            lines = _merge_elementary(lines)
         if not lines:
             continue
         widths = [width(str(ln["lhs_tex"] or "")) + width(str(ln["rhs_tex"])) for ln in lines]

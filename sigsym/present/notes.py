@@ -14,6 +14,7 @@ expression are left out.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import cache
 from typing import Any
 
 import sympy as sp
@@ -124,6 +125,7 @@ class _Numbers:
                 "proof": proof_lines, "note": t.note or None}
 
 
+@cache
 def _bundled_index() -> dict[str, Theorem]:
     out: dict[str, Theorem] = {}
     for path in sorted(bundled_dir().glob("*.toml")):
@@ -199,7 +201,8 @@ def _motivation(data: dict[str, Any]) -> dict[str, Any] | None:
     text = data.get("document", {}).get("motivation")
     if not text:
         return None
-    return _section("motivation", "Motivation", [{"kind": "text", "tex": marked(text), "slide": "Why the sigmoid?"}])
+    slide = data["document"].get("motivation_slide", "Motivation")
+    return _section("motivation", "Motivation", [{"kind": "text", "tex": marked(text), "slide": slide}])
 
 
 def _definition(f: sp.Expr, entry: object, data: dict[str, Any], figs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -9,6 +9,14 @@ once with its readable proof → higher derivatives → machine learning → mis
 exactly this tree and ``notes --format json`` writes it. Prose about σ lives in the content files
 next to the templates (``templates/content/*.toml``), not here. Parts that do not apply to an
 expression are left out.
+
+The tree (``notes --format json``): ``title author date expr name symbol figures sections appendix
+summary``; a section is ``{id, title, intro, slide, blocks}`` and a block has a ``kind``: ``text``,
+``definition``, ``chain`` (``lines`` of ``{lhs_tex, op_tex, rhs_tex, rule, relation}``), ``hence``,
+``figure``, ``table``, ``theorems`` (each theorem ``{number, id, title, statement_tex, claim,
+relations, proof: [{tex, because, relations}]}``), ``induction``, ``taylor``, ``topic``,
+``misconception``, ``exercises`` and ``solutions``. Every ``relation`` is ``{lhs, op, rhs, var,
+where}`` in sigsym's language; a block's ``slide`` names its frame in the slides (None: not shown).
 """
 
 from __future__ import annotations

@@ -254,3 +254,20 @@ def test_missing_theorem_file_is_one_line_exit_2(tmp_path: Path, capsys: pytest.
 def test_json_output_must_be_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["notes", "--format", "json", "-o", str(tmp_path / "n.tex")]) == 2
     assert ".json" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["beamer", "json"])
+def test_slides_and_json_are_byte_identical_across_hash_seeds(tmp_path: Path, fmt: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    suffix = ".json" if fmt == "json" else ".tex"
+    for seed in ("0", "4242"):
+        out = tmp_path / f"s{seed}{suffix}"
+        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+        subprocess.run([sys.executable, "-m", "sigsym", "notes", "--format", fmt, "-o", str(out)], env=env,
+                       check=True, capture_output=True, timeout=300)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]

@@ -456,7 +456,8 @@ def _lecturer(paths: list[str] | None, numbers: _Numbers) -> dict[str, Any] | No
         theorems = [numbers.theorem(t, t.run()) for t in load(path)]
         if theorems:
             blocks.append({"kind": "theorems", "heading": None, "theorems": theorems, "after_tex": None,
-                           "relations": [], "slide": None, "slide_proof": None})
+                           "relations": [], "slide": "Further results" if not blocks else None,
+                           "slide_proof": None})
     return _section("lecturer", "Further results", blocks,
                     "These results come from the lecturer's theorem files; each one was decided by the computer.")
 
@@ -518,4 +519,6 @@ def _summary(f: sp.Expr, sym: str, data: dict[str, Any], doc: dict[str, Any]) ->
     text = data.get("document", {}).get("summary")
     if not text:
         return None
-    return {"tex": marked(text), "figure": 2 if len(doc["figures"]) > 2 else (1 if len(doc["figures"]) > 1 else None)}
+    curves = [{"figure": i, "label_tex": M(f"${sym}$" if i == 0 else f"${sym}'$")}
+              for i in range(min(2, len(doc["figures"])))]
+    return {"tex": marked(text), "curves": curves}

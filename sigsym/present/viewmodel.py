@@ -121,6 +121,8 @@ def content_dir() -> Path:
 
 def content(name: str) -> dict[str, Any]:
     """The prose and claims of the notes on a catalogue function (empty when there are none)."""
+    if not content_dir().is_dir():
+        raise InternalError(f"{content_dir()}: the notes' content files are missing (a broken installation)")
     path = content_dir() / f"{name}.toml"
     if not path.is_file():
         return {}

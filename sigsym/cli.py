@@ -8,6 +8,7 @@ expression that starts with ``-`` (``sigsym prove -- "-sigmoid(x)" negative``).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -129,7 +130,10 @@ def _build() -> argparse.ArgumentParser:
     no.add_argument("-o", "--output", metavar="FILE")
     no.add_argument("--title", metavar="T")
     no.add_argument("--author", metavar="A")
-    no.add_argument("--format", default="article", metavar="F", help="article | beamer | fragment")
+    no.add_argument("--format", default="article", metavar="F",
+                    help="article | beamer | fragment | json (the document's view model, every relation re-checkable)")
+    no.add_argument("--theorems", action="append", metavar="FILE|DIR",
+                    help="add the theorems of these theorem files (statements and proofs); may be repeated")
     no.add_argument("--templates", metavar="DIR", help="a folder searched before the built-in templates")
     no.add_argument("--no-solutions", action="store_true", help="leave the exercise solutions out")
     no.add_argument("--pdf", action="store_true", help="also build the PDF with pdflatex")
@@ -437,17 +441,19 @@ def _notes(args: argparse.Namespace) -> int:
     )
     from .present.texutil import check_typesettable, slug
 
-    if args.format not in FORMATS:
-        raise SigsymError(f"--format must be one of {', '.join(FORMATS)}, not {args.format!r}")
     if args.pdf and shutil.which("pdflatex") is None:
         raise ToolError(TEXLIVE_HINT)
+    if args.format not in (*FORMATS, "json"):
+        raise SigsymError(f"--format must be one of {', '.join(FORMATS)}, json, not {args.format!r}")
     for label, value in (("--title", args.title), ("--author", args.author)):
         if value is not None:
             if len(value) > 500:
                 raise SigsymError(f"{label} is longer than 500 characters")
             check_typesettable(value, label)
     doc = build_document(args.expr, title=args.title, author=args.author, fmt=args.format,
-                         solutions=not args.no_solutions)
+                         solutions=not args.no_solutions, theorems=args.theorems)
+    if args.format == "json":
+        return _notes_json(doc, args)
     name = doc["name"] if doc["name"] != "f" else None
     out = Path(args.output) if args.output else default_output(slug(args.expr, name), args.format)
     if out.suffix != ".tex":
@@ -476,6 +482,23 @@ def _notes(args: argparse.Namespace) -> int:
     if pdf is not None:
         write_atomic(pdf_path, pdf)
         print(f"wrote {pdf_path}")
+    return 0
+
+
+def _notes_json(doc: dict[str, object], args: argparse.Namespace) -> int:
+    """The view model as JSON: on stdout, or in -o FILE (.json)."""
+    from .present.render import check_writable, write_atomic
+
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    out = Path(args.output)
+    if out.suffix != ".json":
+        raise SigsymError(f"-o {out}: with --format json the output must end in .json")
+    check_writable(out, args.force)
+    write_atomic(out, text.encode("utf-8"))
+    print(f"wrote {out}")
     return 0
 
 

@@ -27,6 +27,8 @@ def test_wheel_carries_templates_and_proofs(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for tpl in ("article", "beamer", "fragment", "body"):
         assert f"sigsym/_data/templates/{tpl}.tex.j2" in names
+    for content in ("sigmoid", "derivatives", "tanh", "softplus", "silu"):  # the notes' prose and claims
+        assert f"sigsym/_data/templates/content/{content}.toml" in names
     assert sum(n.startswith("sigsym/_data/proofs/") and n.endswith(".toml") for n in names) >= 5
     assert "sigsym/py.typed" in names  # type checkers read the package's own hints
     entry = next(n for n in names if n.endswith("entry_points.txt"))

@@ -32,7 +32,7 @@ def _pdflatex(tmp_path: Path, tex: str, name: str = "doc") -> tuple[str, str]:
 @pytest.mark.parametrize(("expr", "fmt", "needles"), [
     ("sigmoid", "article", ["0.1966", "0.1050", "0.0452", "Common misconceptions", "Stirling", "Exercises",
                             "Logistic growth", "By implicit differentiation", "From first principles"]),
-    ("sigmoid", "beamer", ["0.1050", "Misconception"]),
+    ("sigmoid", "beamer", ["0.1050", "Common mistakes"]),
     ("tanh", "article", ["tanh", "By the differentiation rules"]),
     ("sech(x) + 1/2", "article", ["Definition", "Properties"]),
     ("exp(x)", "article", ["Definition"]),

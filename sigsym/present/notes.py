@@ -71,7 +71,7 @@ class TheoremView:
 def theorem_view(t: Theorem, proof: Proof) -> TheoremView:
     if proof.verdict.value != t.expect:
         raise InternalError(f"theorem {t.id} is {proof.verdict.value}, expected {t.expect}; run sigsym check")
-    steps = tuple((step_label(s.kind), M(s.latex), s.check) for s in proof.steps if s.latex)
+    steps = tuple((step_label(s.kind), M(s.latex), s.check) for s in proof.certificate if s.latex)
     ce = proof.counterexample
     return TheoremView(t.id, t.title, M(claim_tex(t.expr, t.prop, dict(t.options))), proof.verdict.value, t.expect,
                        steps, M(ce.latex) if ce else None, ce.statement if ce else None, t.note)

@@ -27,9 +27,6 @@ S = sp.Symbol("s")
 SIGMA = sigmoid(X)
 
 
-_STRICT = {"<": "<", "<=": "<", ">": ">", ">=": ">"}
-
-
 @dataclass(frozen=True)
 class HumanStep:
     """One line of a human proof: checked relations, the reason in words, and the LaTeX shown to
@@ -48,11 +45,14 @@ class HumanStep:
         if not self.chain or len(self.relations) == 1:
             return first
         ops = {r.op for r in self.relations} - {"="}
-        if len(ops) > 1 or "!=" in ops:
+        directions = {op[0] for op in ops}
+        if len(directions) > 1 or "!=" in ops:
             raise InternalError(f"a chain mixes directions: {self.relations}")
-        op = ops.pop() if ops else "="
-        if op in _STRICT and any(r.op == _STRICT[op] for r in self.relations):
-            op = _STRICT[op]
+        if not ops:
+            op = "="
+        else:
+            (d,) = directions
+            op = d if d in ops else d + "="  # strict as soon as one link is strict
         return Relation(first.lhs, op, self.relations[-1].rhs, first.var, first.where)
 
     def as_dict(self) -> dict[str, object]:

@@ -723,12 +723,16 @@ def _strategies(f_text: str, f: sp.Expr, prop: str, options: dict[str, object]) 
 def write(f_text: str, f: sp.Expr, prop: str, options: dict[str, object]) -> tuple[HumanStep, ...] | None:
     """A checked human proof of a claim already proved, or None when no strategy applies: the
     strategies are tried in order, and one whose line the engine cannot decide gives way."""
+    from ..engine.budget import BudgetExceeded
+
     for strategy in _strategies(f_text, f, prop, options):
         try:
             steps = strategy()
             if steps:
                 return _checked(steps)
-        except _GiveUp:
+        except (InternalError, BudgetExceeded):
+            raise
+        except Exception:  # noqa: BLE001 - a strategy that cannot be carried out gives way (nothing shown)
             continue
     return None
 

@@ -151,7 +151,7 @@ def test_the_odd_statement_keeps_its_brackets() -> None:
 def test_the_square_is_completed_for_the_maximum() -> None:
     steps = prove("diff(sigmoid(x), x)", "maximum", equals="1/4").steps
     rel = steps[1].relations[0]
-    assert (rel.op, rel.var, rel.rhs) == ("=", "s", "(s - 1/2)**2")
+    assert (rel.lhs, rel.op, rel.var, rel.rhs) == ("1/4 - (s*(1 - s))", "=", "s", "(s - 1/2)**2")
     assert steps[1].because.startswith("complete the square")
     assert steps[-1].relation == Relation("diff(sigmoid(x), x)", "<=", "1/4")
 

@@ -166,7 +166,12 @@ def _start(f_text: str, f: sp.Expr, g: sp.Expr) -> list[HumanStep]:
     rel = Relation(f_text, "=", _txt(g.subs(S, SIGMA)))
     if sp.simplify(g - S) == 0 or sp.expand(parse(f_text, keep_derivatives=True) - g.subs(S, SIGMA)) == 0:
         return []
-    return [HumanStep((rel,), "write eˣ = σ(x)/(1 − σ(x)), since σ(x) = eˣ/(1 + eˣ)",
+    why = "write eˣ = σ(x)/(1 − σ(x)), since σ(x) = eˣ/(1 + eˣ)"
+    if f_text.replace(" ", "").startswith("diff(sigmoid(x),x"):
+        why = "differentiate with σ′ = σ(1 − σ) (chain rule)"
+    elif f_text.startswith("diff("):
+        why = "differentiate, then " + why
+    return [HumanStep((rel,), why,
                       rf"{_f_tex(f_text)} = {_tex_sigma(g)}")]
 
 
@@ -260,8 +265,8 @@ def _extreme(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, value: sp.Expr) -> 
     op = "<=" if want > 0 else ">="
     return [*_start(f_text, f, g), *lines,
             HumanStep((Relation(f_text, op, _txt(value)),),
-                      f"so f(x) {_WORD[op]} {value} for every x, with equality only where s = {s0}, "
-                      f"that is at x = {x0}",
+                      f"put s = σ(x): f(x) {_WORD[op]} {value} for every x, with equality only where "
+                      f"s = {s0}, that is at x = {x0}",
                       rf"f(x) {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}}),\ "
                       rf"\text{{equality only at }} x = {sp.latex(x0)}")]
 
@@ -536,7 +541,8 @@ def _square(g: sp.Expr, value: sp.Expr, want: int) -> tuple[list[HumanStep], sp.
         return None
     x0 = sp.simplify(sp.log(s0 / (1 - s0)))
     square = c * (S - s0) ** 2
-    return [HumanStep((Relation(_txt(want * (value - g)), "=", _txt(square), "s"),
+    gap_text = f"{_txt(value)} - ({_txt(g)})" if want > 0 else f"{_txt(g)} - ({_txt(value)})"
+    return [HumanStep((Relation(gap_text, "=", _txt(square), "s"),
                        Relation(_txt(square), ">=", "0", "s")),
                       f"complete the square; a square is never negative, and it is 0 only at s = {s0}",
                       rf"{sp.latex(want * value)} {'-' if want > 0 else '+'} {_paren(sp.latex(g), g)} = "
@@ -666,7 +672,7 @@ def _t_extreme(f_text: str, r: sp.Expr, prop: str, value: sp.Expr) -> list[Human
                        f"at x = {x0}, where t = {t0}",
                        rf"f({sp.latex(x0)}) = {sp.latex(value)}"),
              HumanStep((Relation(f_text, op, _txt(value)),),
-                       f"so f(x) {_WORD[op]} {value} for every x, with equality at x = {x0}",
+                       f"therefore f(x) {_WORD[op]} {value} for every x, with equality at x = {x0}",
                        rf"f(x) {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}})")]
     return steps
 

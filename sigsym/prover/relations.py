@@ -21,7 +21,7 @@ import sympy as sp
 from ..errors import ParseError
 from ..functions import X, sigmoid
 from ..language.parse import REAL_LINE, Interval, parse, parse_interval
-from .kernel import Verdict
+from .kernel import Claim, Verdict
 
 OPS = ("=", "<", "<=", ">", ">=", "!=")
 _SIGN_PROPERTY = {"<": "negative", "<=": "nonpositive", ">": "positive", ">=": "nonnegative", "!=": "nonzero"}
@@ -115,9 +115,26 @@ def check(rel: Relation) -> Verdict:
     return verdict
 
 
-def _decide(rel: Relation) -> Verdict:
-    from .properties import prove
+def _verdict(expr: sp.Expr, prop: str, **options: object) -> Verdict:
+    """The decision procedure's verdict on a line of a proof. The line belongs to a claim whose
+    own verdict the kernel has already cross-examined, so the interval sampling of ``conclude``
+    is not repeated for every line (it would double the time of a human proof); a refutation
+    is still believed only with its counterexample re-checked."""
+    from ..engine.budget import budget, seconds
+    from .properties import decide, normalize_options
+    from .values import as_function
 
+    with budget(seconds()):
+        parsed = as_function(expr)
+        other = as_function(options["equals"]).domain if prop == "identity" else ()
+        claim = Claim(parsed.expr, prop, normalize_options(prop, options), str(expr), parsed.domain, other)
+        outcome = decide(claim)
+    if outcome.verdict is Verdict.REFUTED and (outcome.counterexample is None or not outcome.counterexample.verify()):
+        return Verdict.UNKNOWN
+    return outcome.verdict
+
+
+def _decide(rel: Relation) -> Verdict:
     if rel.op not in OPS:
         raise ParseError(f"unknown relation {rel.op!r}; one of {', '.join(OPS)}")
     lhs, rhs = _in_x(rel.lhs, rel.var), _in_x(rel.rhs, rel.var)
@@ -125,10 +142,10 @@ def _decide(rel: Relation) -> Verdict:
     diff = lhs - rhs
     if rel.op == "=":
         if interval.is_real_line:
-            return prove(lhs, "identity", equals=rhs).verdict
-        up = prove(diff, "nonnegative", on=interval).verdict
-        down = prove(diff, "nonpositive", on=interval).verdict
+            return _verdict(lhs, "identity", equals=rhs)
+        up = _verdict(diff, "nonnegative", on=interval)
+        down = _verdict(diff, "nonpositive", on=interval)
         if Verdict.REFUTED in (up, down):
             return Verdict.REFUTED
         return Verdict.PROVED if up is down is Verdict.PROVED else Verdict.UNKNOWN
-    return prove(diff, _SIGN_PROPERTY[rel.op], on=interval).verdict
+    return _verdict(diff, _SIGN_PROPERTY[rel.op], on=interval)

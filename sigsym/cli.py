@@ -84,7 +84,7 @@ def _build() -> argparse.ArgumentParser:
 
     pr = sub.add_parser("prove", help="decide a property: proved, refuted (with counterexample) or unknown",
                         description="Decide a property of EXPR, a function of x such as \"diff(sigmoid(x), x)\":\n"
-                                    "x, numbers, + - * / ** ^, pi, E, exp log sqrt sinh cosh tanh sech sigmoid\n"
+                                    "x, numbers, + - * / ** ^, pi, E, exp log sqrt lambertw sinh cosh tanh sech sigmoid\n"
                                     "softplus, swish(EXPR[, beta]), diff(EXPR, x[, n]), logistic(EXPR, L, k, x0).",
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     pr.epilog_factory = _property_table
@@ -414,43 +414,59 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _notes(args: argparse.Namespace) -> int:
-    """Write the notes; with --pdf, a failed build still writes the .tex it compiled and names it."""
+    """Write the notes; with --pdf, a failed build still writes the .tex it compiled and names it.
+    A fragment gets its macros as sigsym.sty beside it (same clobber rules, written atomically)."""
     import shutil
 
     from .present.render import (
         FORMATS,
+        PACKAGE_NAME,
         TEXLIVE_HINT,
         build_document,
         build_pdf,
         check_writable,
         default_output,
         render,
+        render_package,
         write_atomic,
     )
+    from .present.texutil import check_typesettable, slug
 
-    if args.pdf and shutil.which("pdflatex") is None:
-        raise ToolError(TEXLIVE_HINT)
     if args.format not in FORMATS:
         raise SigsymError(f"--format must be one of {', '.join(FORMATS)}, not {args.format!r}")
+    if args.pdf and shutil.which("pdflatex") is None:
+        raise ToolError(TEXLIVE_HINT)
     for label, value in (("--title", args.title), ("--author", args.author)):
-        if value is not None and len(value) > 500:
-            raise SigsymError(f"{label} is longer than 500 characters")
+        if value is not None:
+            if len(value) > 500:
+                raise SigsymError(f"{label} is longer than 500 characters")
+            check_typesettable(value, label)
     doc = build_document(args.expr, title=args.title, author=args.author, fmt=args.format,
                          solutions=not args.no_solutions)
-    out = Path(args.output) if args.output else default_output(doc["name"] if doc["name"] != "f" else "expr", args.format)
+    name = doc["name"] if doc["name"] != "f" else None
+    out = Path(args.output) if args.output else default_output(slug(args.expr, name), args.format)
     if out.suffix != ".tex":
         raise SigsymError(f"-o {out}: the output must end in .tex")
     check_writable(out, args.force)
     pdf_path = out.with_suffix(".pdf")
+    sty_path = out.parent / PACKAGE_NAME
     if args.pdf:
         check_writable(pdf_path, args.force)
+    if args.format == "fragment":
+        if sty_path.resolve() == out.resolve():
+            raise SigsymError(f"-o {out}: that name is taken by the fragment's macros; choose another")
+        check_writable(sty_path, args.force)
     tex = render(doc, args.format, args.templates)
     try:
         pdf = build_pdf(tex, out.stem) if args.pdf else None
     except ToolError as exc:  # pdflatex failed: keep the LaTeX it compiled, so the error can be found in it
         write_atomic(out, tex.encode("utf-8"))
         raise ToolError(f"{exc}; the LaTeX source is in {out}") from None
+    if args.format == "fragment":
+        write_atomic(sty_path, render_package().encode("utf-8"))
     write_atomic(out, tex.encode("utf-8"))
+    if args.format == "fragment":
+        print(f"wrote {sty_path} (\\usepackage{{sigsym}} in your preamble, then \\input{{{out.stem}}})")
     print(f"wrote {out}")
     if pdf is not None:
         write_atomic(pdf_path, pdf)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 import sympy as sp
-from mpmath import iv
+from mpmath import iv, mp
 from sympy.core.logic import fuzzy_and
 
 X = sp.Symbol("x", real=True)
@@ -55,7 +55,7 @@ class FunctionSpec:
     is written differently (tanh as (e^u − e^{−u})/(e^u + e^{−u}), not the exp-rational
     (e^{2u} − 1)/(e^{2u} + 1)). ``interval`` evaluates the function on mpmath ``iv`` intervals.
     ``domain`` is the condition on the argument ("positive", "nonnegative"), recorded by the
-    parser exactly as written. ``positive`` marks functions structurally positive at every real
+    parser exactly as written (on ``domain_of(u)`` when that is given: u + 1/e ≥ 0 for W). ``positive`` marks functions structurally positive at every real
     argument, so that no domain condition is recorded for them. ``notation`` makes the function
     a catalogue function: its bare name means the function of x, prose and LaTeX name it, and a
     derivative of it at x is written f′(x).
@@ -70,6 +70,12 @@ class FunctionSpec:
     domain: str | None = None
     positive: bool = False
     notation: Notation | None = None
+    domain_of: Callable[[sp.Expr], sp.Expr] | None = None
+
+    def domain_expr(self, u: sp.Expr) -> sp.Expr:
+        """The expression whose ``domain`` condition says where the function of u is defined:
+        u itself (log: u > 0), or u + 1/e for Lambert's W (u ≥ −1/e)."""
+        return u if self.domain_of is None else self.domain_of(u)
 
     @property
     def arity(self) -> int:
@@ -184,10 +190,61 @@ def _named(name: str, exp_form: Callable[..., sp.Expr], *, interval: Callable[..
                         notation=notation)
 
 
+class lambertw(sp.LambertW):  # noqa: N801 - the name as the expression language writes it
+    """W₀(u), the principal branch of Lambert's W: the w ≥ −1 with w·e^w = u, real for u ≥ −1/e.
+
+    Its derivative is written 1/((1 + W)·e^W), defined wherever W is differentiable (u > −1/e),
+    rather than SymPy's W/(u(1 + W)), which would make u = 0 look like a hole of f′.
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        if argindex != 1:
+            raise sp.ArgumentIndexError(self, argindex)
+        w = self.func(self.args[0])
+        return 1 / ((1 + w) * sp.exp(w))
+
+    def _latex(self, printer: Any, exp: str | None = None) -> str:
+        body = rf"W_0\left({printer._print(self.args[0])}\right)"
+        return rf"{{{body}}}^{{{exp}}}" if exp else body
+
+
+def _w_end(a: Any, upper: bool) -> Any:
+    """A certified bound w ≥ −1 on W₀(a): w·e^w ≤ a (lower) or ≥ a (upper), checked with ``iv``
+    (w ↦ w·e^w is increasing on [−1, ∞), so the bound holds for W₀, which is increasing too)."""
+    if upper and a == mp.inf:
+        return mp.inf
+    with mp.workprec(iv.prec + 20):
+        w = mp.mpf(-1) if a <= -mp.exp(-1) else mp.lambertw(a).real
+        step = mp.ldexp(1 + abs(w), 8 - iv.prec)
+        for _ in range(200):
+            if w < -1:
+                w = mp.mpf(-1)
+            value = iv.mpf(w) * iv.exp(iv.mpf(w))
+            if (value.b <= a) if not upper else (value.a >= a):
+                return w
+            if not upper and w == -1:
+                return w  # W₀ ≥ −1 everywhere
+            w = w + step if upper else w - step
+            step *= 2
+    raise ValueError("no certified bound for W")
+
+
+def _iv_lambertw(u: Any) -> Any:
+    """W₀ on an ``iv`` interval; ValueError unless the interval lies certainly in [−1/e, ∞)."""
+    u = iv.mpf(u)
+    if not (u + iv.exp(-1)).a >= 0:
+        raise ValueError("lambertw of a number that may be below -1/e")
+    return iv.mpf([_w_end(u.a, False), _w_end(u.b, True)])
+
+
 FUNCTIONS: dict[str, FunctionSpec] = {s.name: s for s in (
     FunctionSpec("exp", sp.exp, interval=iv.exp, positive=True),
     FunctionSpec("log", sp.log, interval=iv.log, domain="positive"),
     FunctionSpec("sqrt", sp.sqrt, interval=iv.sqrt, domain="nonnegative"),  # SymPy builds u**(1/2)
+    FunctionSpec("lambertw", lambertw, interval=_iv_lambertw, domain="nonnegative",
+                 domain_of=lambda u: u + sp.exp(-1)),
     FunctionSpec(
         "sinh", sp.sinh, lambda u: (sp.exp(u) - sp.exp(-u)) / 2, lambda u: (iv.exp(u) - iv.exp(-u)) / 2,
         notation=Notation(r"\sinh", r"\sinh x = \frac{e^{x}-e^{-x}}{2}", "the hyperbolic sine", "sinh")),

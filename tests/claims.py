@@ -47,6 +47,15 @@ CLAIMS = [
     (S, "convex", {}, "refuted"),
     (S, "concave", {"on": "[0, oo)"}, "proved"),
     (S, "concave", {"on": "[-1, oo)"}, "refuted"),
+    (S, "inflection", {"at": "0"}, "proved"),
+    (S, "inflection", {"at": "1"}, "refuted"),
+    (S, "bounded", {"equals": "1"}, "proved"),
+    (S, "bounded", {"equals": "0.999"}, "refuted"),
+    (S, "lipschitz", {"equals": "1/4"}, "proved"),  # σ′ ≤ σ′(0) = 1/4
+    (S, "lipschitz", {"equals": "0.2499"}, "refuted"),
+    (T, "lipschitz", {"equals": "1"}, "proved"),
+    (S1, "maximum", {"equals": "0.25", "digits": 2}, "proved"),
+    (S1, "maximum", {"equals": "0.26", "digits": 2}, "refuted"),
     # sigma'
     (S1, "identity", {"equals": "sigmoid(x)*(1 - sigmoid(x))"}, "proved"),
     (S1, "identity", {"equals": "sigmoid(x)**2"}, "refuted"),
@@ -127,7 +136,9 @@ CLAIMS = [
     (SP1, "range", {"equals": "(0, 1)"}, "proved"),
     (SP1, "decreasing", {}, "refuted"),
     ("softplus(x)", "smooth", {}, "proved"),
-    ("softplus(x)", "positive", {}, "unknown"),
+    ("softplus(x)", "positive", {}, "proved"),  # its range is (0, oo) (issue 13: compositions)
+    ("softplus(x)", "positive", {"on": "(-oo, 0]"}, "proved"),
+    ("softplus(x) - log(2)", "positive", {}, "refuted"),
     # singular expressions
     ("1/(exp(x) - 1)", "smooth", {}, "refuted"),
     ("1/(exp(x) - 1)", "smooth", {"on": "(0, oo)"}, "proved"),

@@ -140,7 +140,7 @@ def test_a_missing_value_is_not_taken_from_the_next_option(capsys: pytest.Captur
     ["check", ""],
     ["check", "-j", ""],
     ["templates", "export", ""],
-    ["prove", "sigmoid", "lipschitz"],
+    ["prove", "sigmoid", "periodic"],
     ["prove", "sigmoid", "even", "--on", "R"],
     ["prove", "sigmoid", "value", "--at", "1"],
     ["prove", "__import__('os')", "even"],

@@ -23,8 +23,8 @@ def test_sigmoid_prime_facts_are_the_lecture_facts() -> None:
     assert t["f is decreasing on [0, oo)"] == "proved"
     assert t["the maximum of f is 1/4, at x = 0"] == "proved"
     assert t["the range of f is (0, 1/4]"] == "proved"
-    assert t["f″(log(sqrt(3) + 2)) = 0 and f″ changes sign there"] == "proved"
-    assert t["f″(-log(sqrt(3) + 2)) = 0 and f″ changes sign there"] == "proved"
+    assert t["f has an inflection point at x = log(sqrt(3) + 2)"] == "proved"
+    assert t["f has an inflection point at x = -log(sqrt(3) + 2)"] == "proved"
     assert "unknown" not in t.values()
 
 
@@ -56,3 +56,24 @@ def test_cli_facts_json() -> None:
     data = json.loads(out)
     assert data["expr"] == "tanh"
     assert {"topic": "parity", "statement": "f is odd", "verdict": "proved"}.items() <= data["facts"][1].items()
+
+
+def test_exponential_polynomials_on_an_interval_with_irrational_ends() -> None:
+    t = {f.statement: f.verdict.value for f in facts("x*exp(-x)", on="[0, log(10)]")}
+    assert t["f(0) = 0"] == "proved" and t["f is positive on (0, log(10)]"] == "proved"
+    assert t["the maximum of f is exp(-1), at x = 1"] == "proved"
+    assert t["f has an inflection point at x = 2"] == "proved"
+    assert set(t.values()) == {"proved"}
+    sq = {f.statement: f.verdict.value for f in facts("x**2 - 2", on="[-1, sqrt(2)]")}
+    assert sq["f(sqrt(2)) = 0"] == "proved" and sq["f is negative on [-1, sqrt(2))"] == "proved"
+
+
+def test_cli_facts_for_silu_json() -> None:
+    out = subprocess.run([sys.executable, "-m", "sigsym", "facts", "x*sigmoid(x)", "--json"], capture_output=True,
+                         text=True, check=True).stdout
+    data = json.loads(out)
+    extreme = [f for f in data["facts"] if f["topic"] == "extreme"]
+    assert extreme == [{"topic": "extreme", "statement": "the minimum of f is -lambertw(exp(-1)), at x = -1 - lambertw(exp(-1))",
+                        "verdict": "proved", "property": "minimum",
+                        "options": {"at": "-1 - lambertw(exp(-1))", "equals": "-lambertw(exp(-1))"},
+                        "method": "critical points (certified root isolation) and exact comparison"}]

@@ -26,7 +26,7 @@ from sigsym.language import parse as parse_module
 from sigsym.language.notation import tex
 from sigsym.language.parse import parse, parse_function
 
-PRIMITIVES = {"exp", "log", "sqrt"}  # the exp/log language itself: no definition to rewrite to
+PRIMITIVES = {"exp", "log", "sqrt", "lambertw"}  # the exp/log language itself and W₀: no definition to rewrite to
 TOL = Fraction(1, 10**50)  # the 50 digits
 POINTS = ("-7/2", "-1", "0", "1/3", "2", "25")
 

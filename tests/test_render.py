@@ -72,7 +72,7 @@ def test_article_contents(sigmoid_doc: dict) -> None:
     assert tex.startswith(HEADER_MARK)
     for needle in ("By the differentiation rules", "From first principles", "By implicit differentiation",
                    "Common misconceptions", "Applications", "Exercises", r"\begin{axis}", "0.1050", "0.1966",
-                   "0.0452", r"\sigma\left(x\right)\,\left(1 - \sigma\left(x\right)\right)"):
+                   "0.0452", r"\sigma(x)\,(1 - \sigma(x))"):
         assert needle in tex, needle
     no_solutions = render(build("sigmoid", solutions=False), "article")
     assert "Solution" in tex and "Solution" not in no_solutions

@@ -82,7 +82,7 @@ def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 BAD_FILES = {
     "not toml": ("[[theorem]\nid = ", "not valid TOML"),
     "missing key": ('[[theorem]]\nid = "a"\nexpr = "sigmoid"\nexpect = "proved"\n', "missing key 'property'"),
-    "unknown property": ('[[theorem]]\nid = "a"\nexpr = "sigmoid"\nproperty = "lipschitz"\nexpect = "proved"\n', "unknown property"),
+    "unknown property": ('[[theorem]]\nid = "a"\nexpr = "sigmoid"\nproperty = "periodic"\nexpect = "proved"\n', "unknown property"),
     "duplicate id": ('[[theorem]]\nid = "a"\nexpr = "sigmoid"\nproperty = "even"\nexpect = "refuted"\n' * 2, "duplicate id"),
     "bad expression": ('[[theorem]]\nid = "a"\nexpr = "__import__(1)"\nproperty = "even"\nexpect = "proved"\n', "unknown function"),
     "bad expect": ('[[theorem]]\nid = "a"\nexpr = "sigmoid"\nproperty = "even"\nexpect = "yes"\n', "expect must be"),

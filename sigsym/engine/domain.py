@@ -121,7 +121,7 @@ def _polynomial_failures(cond: Condition, interval: Interval) -> list[Piece] | N
     from . import exppoly
 
     if not all(e.is_Rational or e in (sp.oo, -sp.oo) for e in (interval.lo, interval.hi)):
-        return None
+        return _hull_failures(cond, interval)
     try:
         u = exppoly.from_sympy(to_exp(cond.expr), X)
         lo = None if interval.lo == -sp.oo else Fraction(int(interval.lo.p), int(interval.lo.q))
@@ -147,6 +147,34 @@ def _polynomial_failures(cond: Condition, interval: Interval) -> list[Piece] | N
                 p = sp.Rational(q.numerator, q.denominator)
                 out.append(Piece(Violation(p, cond, _value_at(cond.expr, p), -1), False))
     return out
+
+
+def _hull_failures(cond: Condition, interval: Interval) -> list[Piece] | None:
+    """Ends that are not rational (log 2, −1 − W₀(1/e)): decide on a slightly wider interval with
+    rational ends; no failure there is no failure here, and a failure at a point of the interval
+    itself (exact membership) is one here. Anything else is not decided (None)."""
+    from fractions import Fraction
+
+    from .algebraic import member
+
+    ends = []
+    for e, upper in ((interval.lo, False), (interval.hi, True)):
+        if e in (sp.oo, -sp.oo) or e.is_Rational:
+            ends.append(e)
+            continue
+        enc = numeric.enclose(e, bits=80)
+        box = None if enc is None else numeric.exact_ends(enc)
+        if box is None:
+            return None
+        q = box[1] + (box[1] - box[0]) if upper else box[0] - (box[1] - box[0])
+        ends.append(sp.Rational(q.numerator, q.denominator) if isinstance(q, Fraction) else q)
+    hull = Interval(ends[0], ends[1], True, True) if all(e not in (sp.oo, -sp.oo) for e in ends) else \
+        Interval(ends[0], ends[1], ends[0] != -sp.oo, ends[1] != sp.oo)
+    pieces = _polynomial_failures(cond, hull)
+    if pieces is None or not pieces:
+        return pieces
+    inside = [p for p in pieces if p.is_point and member(interval, p.violation.x) is True]
+    return inside if inside else None
 
 
 def _polynomial_tail(cond: Condition, plus: bool) -> bool | None:

@@ -14,6 +14,8 @@ from math import gcd, lcm
 
 import sympy as sp
 
+from ..functions import lambertw
+
 _Z = sp.Dummy("z")
 _Y = sp.Dummy("y")
 
@@ -33,6 +35,10 @@ def is_zero(number: sp.Expr) -> bool | None:
         return number == 0
     if number.free_symbols:
         return None
+    if number.has(lambertw):  # W₀ values: by the identity W·e^W = u (engine.lambert)
+        from . import lambert
+
+        return lambert.is_zero(number)
     if number.atoms(sp.Function) - number.atoms(sp.exp, sp.CRootOf):
         from ..functions import to_exp
 

@@ -278,8 +278,8 @@ def approx(value: sp.Expr, digits: int = 6) -> str:
     mid = (ends[0] + ends[1]) / 2
     if mid == 0:
         return "0"
-    e = len(str(abs(mid.numerator) // mid.denominator)) - 1 if abs(mid) >= 1 else \
-        -len(str(mid.denominator // max(abs(mid.numerator), 1))) + 1
+    # a first guess of the decimal exponent from bit lengths (str() of a 10^5-digit integer fails)
+    e = int((abs(mid.numerator).bit_length() - mid.denominator.bit_length()) * 0.30103)
     while abs(mid) >= Fraction(10) ** (e + 1):
         e += 1
     while abs(mid) < Fraction(10) ** e:

@@ -154,7 +154,7 @@ def conditions_of(expr: sp.Expr) -> tuple[Condition, ...]:
             else:
                 _add_condition(out, base, "positive" if e < 0 else "nonnegative")
         elif (spec := BY_FUNC.get(node.func)) is not None and spec.domain is not None:  # log
-            _add_condition(out, node.args[0], spec.domain)
+            _add_condition(out, spec.domain_expr(node.args[0]), spec.domain)
     return tuple(out)
 
 
@@ -305,9 +305,11 @@ class _Builder:
             params.append(value)
         if spec.domain is not None:
             outside, what = _OUTSIDE[spec.domain]
-            if arg.is_number and outside(arg):
+            if spec.domain_of is not None:
+                what = "a number outside its domain"
+            if arg.is_number and outside(spec.domain_expr(arg)):
                 raise self.fail(f"{name} of {what}", node)
-            _add_condition(self.conditions, arg, spec.domain)
+            _add_condition(self.conditions, spec.domain_expr(arg), spec.domain)
         return spec.build(arg, *params)
 
     def _diff(self, node: ast.Call) -> sp.Expr:

@@ -16,13 +16,15 @@ from ..derivation.derive import ROUTES, derive
 from ..engine.exact import formal_zero
 from ..errors import InternalError, OptionError, RouteError, SigsymError
 from ..functions import X, lookup, sigmoid, to_exp
-from ..language.notation import tex
+from ..language.notation import function_phrase, tex
 from ..prover import discovery as facts
 from ..prover import higher
 from ..prover.claims import claim_tex
 from ..prover.kernel import Proof, StepKind
 from ..prover.properties import as_expr, prove
 from ..theorems.files import Theorem, bundled_dir, load
+from .figures import Figure, figures  # noqa: F401 - Figure stays importable from here
+from .texutil import slug
 
 M = Markup
 
@@ -83,37 +85,7 @@ def _discovered(f_text: str) -> list[tuple[Theorem, Proof]]:
             for tid, title, fact in facts.discover(f_text)]
 
 
-# ---------------------------------------------------------------- figures
-
-def _coords(f: sp.Expr) -> str:
-    return " ".join(f"({float(x):.4f},{float(y):.5f})" for x, y in facts.graph(f))
-
-
-@dataclass(frozen=True)
-class Figure:
-    caption: str
-    label: str
-    ylabel: Markup
-    coords: Markup
-    mark: tuple[Markup, Markup, Markup] | None  # x, y, label
-
-
-def figures(f: sp.Expr, fname: str) -> list[Figure]:
-    if not facts.in_class(f) or facts.has_poles(f):
-        return []
-    out = [Figure(f"The graph of {fname}.", "fig:f", M(f"${fname_tex_of(f)}$"),
-                  M(_coords(f)), None)]
-    d = sp.diff(f, X)
-    mark = None
-    top = facts.maximum(d)
-    if top is not None:
-        mark = (M(f"{float(top.at):.4f}"), M(f"{float(top.value):.5f}"),
-                M(rf"$\max = {tex(top.value)}$ at $x = {tex(top.at)}$"))
-    out.append(Figure(f"The graph of the derivative {fname}′, bell-shaped with its maximum marked." if mark
-                      else f"The graph of the derivative {fname}′.", "fig:fprime",
-                      M(f"${fname_tex_of(f)}'$"), M(_coords(d)), mark))
-    return out
-
+# ---------------------------------------------------------------- figures (present.figures)
 
 def fname_tex_of(f: sp.Expr) -> str:
     entry = lookup(f)
@@ -134,7 +106,7 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
     fx = tex(f) if entry else "f(x)"
     doc: dict = {
         "format": fmt,
-        "title": title or (f"The derivative of {entry.blurb}" if entry else f"The function f(x) = {expr_text}"),
+        "title": title or M(f"The derivative of {function_phrase(expr_text)}"),
         "author": author or "",
         "solutions": solutions,
         "name": name,
@@ -144,7 +116,7 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
         "blurb": entry.blurb if entry else "the function",
         "is_sigmoid": f == sigmoid(X),
     }
-    doc["figures"] = figures(f, entry.plain if entry else "f")
+    doc["figures"] = figures(f, slug(expr_text, entry.name if entry else None))
     doc["derivations"] = _derivations(f, expr_text)
     doc["theorem_groups"] = _theorem_groups(expr_text, f, name)
     doc["higher"] = _higher(f, sym)

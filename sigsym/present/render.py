@@ -39,7 +39,7 @@ def environment(extra: str | None = None):  # noqa: ANN201 - a jinja2.Environmen
 
     def finalize(value: object) -> object:
         if isinstance(value, Markup):
-            return str(value)
+            return str(value) if value.startswith("%") else display(str(value))
         return escape(value)
 
     search = [templates_dir()]
@@ -58,12 +58,38 @@ def environment(extra: str | None = None):  # noqa: ANN201 - a jinja2.Environmen
     )
 
 
+_MATH = re.compile(r"(\$\$.*?\$\$|\$.*?\$|\\\(.*?\\\)|\\\[.*?\\\])", re.S)
+
+
+def display(latex: str) -> str:
+    """Engine LaTeX through ``notation.polish``; in a string that mixes prose and ``$...$``, only
+    the mathematics is polished (prose hyphens are not minus signs)."""
+    from ..language.notation import polish
+
+    if "$" not in latex and "\\(" not in latex and "\\[" not in latex:
+        return polish(latex)
+    return "".join(polish(part) if i % 2 else part for i, part in enumerate(_MATH.split(latex)))
+
+
+def check_prose(doc: dict) -> None:
+    """The title and the author keep every character: one pdflatex cannot set is an error naming it."""
+    from markupsafe import Markup
+
+    from .texutil import check_typesettable
+
+    for key in ("title", "author"):
+        value = doc.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            check_typesettable(value, f"the {key}")
+
+
 def render(doc: dict, fmt: str, extra_templates: str | None = None) -> str:
     import jinja2
     from markupsafe import Markup
 
     if fmt not in FORMATS:
         raise SigsymError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    check_prose(doc)
     header = Markup(f"{HEADER_MARK} {_version()} ({fmt}, {doc['name']}): edits are overwritten on the next run.")
     try:
         template = environment(extra_templates).get_template(f"{fmt}.tex.j2")
@@ -72,6 +98,14 @@ def render(doc: dict, fmt: str, extra_templates: str | None = None) -> str:
         where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
         raise SigsymError(f"template error in {getattr(exc, 'name', None) or fmt}{where}: {exc.message}") from None
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def render_package() -> str:
+    """``sigsym.sty``: the macros a fragment needs, for ``\\usepackage{sigsym}`` in any document."""
+    from markupsafe import Markup
+
+    header = Markup(f"{HEADER_MARK} {_version()} (package): edits are overwritten on the next run.")
+    return environment().get_template("sigsym.sty.j2").render(header=header, version=Markup(_version()))
 
 
 def _version() -> str:
@@ -157,8 +191,13 @@ def first_error(log: Path) -> str:
 
 
 def default_output(name: str, fmt: str) -> Path:
+    """``<slug>-notes.tex`` / ``-slides.tex`` / ``-fragment.tex``, the slug naming the expression
+    (``texutil.slug``): two expressions never share a default file."""
     suffix = {"article": "notes", "beamer": "slides", "fragment": "fragment"}[fmt]
     return Path(f"{name}-{suffix}.tex")
+
+
+PACKAGE_NAME = "sigsym.sty"
 
 
 def build_document(expr: str, **options: object) -> dict:
@@ -183,12 +222,12 @@ def export_templates(directory: str, force: bool = False) -> list[Path]:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{target}: cannot create the folder ({exc.strerror})") from None
-    for src in sorted(templates_dir().glob("*.tex.j2")):
+    for src in sorted(templates_dir().glob("*.j2")):
         dest = target / src.name
         if dest.exists() and not force:
             raise OutputError(f"{dest} exists; use --force to overwrite it")
     written = []
-    for src in sorted(templates_dir().glob("*.tex.j2")):
+    for src in sorted(templates_dir().glob("*.j2")):
         write_atomic(target / src.name, src.read_bytes())
         written.append(target / src.name)
     return written

@@ -1,7 +1,7 @@
 """What the lecture notes say about f: computed by the engine, then each fact proved.
 
-(``facts.py`` is the complete list behind ``sigsym facts``; this is the notes' smaller selection,
-to be merged into it.)
+(``facts.py`` is the complete list behind ``sigsym facts``; this is the notes' smaller selection
+for the rational functions of eˣ, and for every other f the proved facts of ``facts.py``.)
 
 Every fact offered here is a claim the prover has decided ``proved`` (``prove``), or a
 value the engine computed exactly on the way (a limit, an extreme), returned only with the
@@ -104,7 +104,7 @@ def discover(f_text: str) -> list[tuple[str, str, Fact]]:
     parity, limits at ±∞, monotonicity and sign on ℝ, range, maximum, smoothness."""
     f = as_expr(f_text)
     if not in_class(f):
-        return []
+        return _from_facts(f_text)
     out: list[tuple[str, str, Fact]] = []
 
     def add(tid: str, title: str, fact: Fact | None) -> None:
@@ -119,6 +119,25 @@ def discover(f_text: str) -> list[tuple[str, str, Fact]]:
     add("range", "the range", image(f_text))
     add("maximum", "the maximum", maximum(f_text))
     add("smooth", "smoothness", _fact(f_text, "smooth"))
+    return out
+
+
+def _from_facts(f_text: str) -> list[tuple[str, str, Fact]]:
+    """Outside the rational functions of eˣ (SiLU, x², softplus, σ(σ(x))): the proved facts of
+    ``facts.facts``, each with an id made from its property and its place in the list."""
+    from .facts import facts
+
+    out: list[tuple[str, str, Fact]] = []
+    seen: dict[str, int] = {}
+    for item in facts(f_text):
+        if not item.proof.proved:
+            continue
+        claim = item.proof.claim
+        seen[claim.prop] = seen.get(claim.prop, 0) + 1
+        tid = claim.prop if seen[claim.prop] == 1 else f"{claim.prop}-{seen[claim.prop]}"
+        options = tuple(sorted((k, str(v)) for k, v in claim.options))
+        value = claim.option("equals") if claim.prop in ("limit", "maximum", "minimum") else None
+        out.append((tid, item.statement, Fact(claim.prop, options, item.proof, value, claim.option("at"))))
     return out
 
 

@@ -229,11 +229,26 @@ class ExtremeIs:
     def verify(self) -> bool:
         try:
             _, cands = candidates(to_expform(self.function), self.interval)
-        except (OutsideClass, Undecided):
+        except OutsideClass:
+            return self._beyond_rational_functions()
+        except Undecided:
             return False
         best = extreme(cands, self.want)
         return best.attained_at is not None and compare(best.value, self.value) == 0 \
             and compare(best.value, self.claimed) not in (0, None)
+
+    def _beyond_rational_functions(self) -> bool:
+        """Quotients of exponential polynomials: the extreme recomputed (critical points isolated
+        and their values enclosed, prover.xclass) is attained and certainly differs from the
+        claim; ``value`` is what it was shown as (a closed form, or a certified rounding)."""
+        from . import xclass
+
+        try:
+            _c, cands = xclass.candidates(self.function, self.interval)
+            top = xclass.best(self.function, cands, self.want).candidate
+            return top.attained and xclass._compare(self.function, top, self.claimed) not in (0, None)
+        except (OutsideClass, Undecided):
+            return False
 
 
 def of_sign(witness: sp.Expr, sign: int) -> SignAt | ExactZero:

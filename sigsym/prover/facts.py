@@ -10,11 +10,12 @@ fixed order, so the output is deterministic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
 
-from ..engine.expform import to_expform
+from ..engine.expform import ExpForm, to_expform
 from ..engine.signchart import Chart, Undecided, candidates, extreme, limit_at_infinity, sign_chart
 from ..errors import OutsideClass
 from ..language.parse import REAL_LINE, Interval
@@ -91,42 +92,50 @@ def facts(expr: object, on: object = None) -> tuple[Fact, ...]:
         chart = sign_chart(form, interval)
     except (OutsideClass, Undecided):
         form = None
-    if form is not None:
-        for mark in chart.zeros():
-            add("zero", f"f({mark.x}) = 0", "value", at=mark.x, equals=sp.Integer(0))
-        for piece in _pieces(chart, interval):
-            prop = "positive" if piece.sign > 0 else "negative"
-            add("sign", f"f is {prop} on {piece.interval}", prop, on=piece.interval)
-        for at, plus in ((sp.oo, True), (-sp.oo, False)):
-            if (plus and interval.hi == sp.oo) or (not plus and interval.lo == -sp.oo):
-                lim = limit_at_infinity(form, plus)
-                add("limit", f"f(x) → {lim} as x → {at}", "limit", at=at, equals=lim)
-        try:
-            _monotone_and_extremes(form, interval, add)
-        except (Undecided, OutsideClass):
-            pass
-        try:
-            second = sign_chart(form.derivative().derivative(), interval)
-            f2 = f"diff({text}, x, 2)"
-            pieces = _pieces(second, interval)
-            for piece in pieces:
-                s = piece.sign
-                word = "convex" if s > 0 else "concave"
-                out.append(Fact("convexity", f"f is {word} on {_closed(piece)} (f″ "
-                                f"{'>' if s > 0 else '<'} 0 inside)",
-                                prove(f2, "positive" if s > 0 else "negative", on=piece.interval)))
-            inner = [m for m in second.marks if not m.at_end]
-            for k, mark in enumerate(inner):
-                changes = k + 1 < len(pieces) and pieces[k].sign != pieces[k + 1].sign
-                if mark.kind == "zero" and changes:  # the sign change is the two pieces beside it
-                    out.append(Fact("inflection", f"f″({mark.x}) = 0 and f″ changes sign there",
-                                    prove(f2, "value", at=mark.x, equals=sp.Integer(0))))
-        except (Undecided, OutsideClass):
-            pass
+    if form is None:
+        from . import xfacts
+
+        if not xfacts.facts_of(f, text, interval, out, add):
+            xfacts.general_facts(f, text, interval, out, add)
+        return tuple(out)
+    for mark in chart.zeros():
+        add("zero", f"f({mark.x}) = 0", "value", at=mark.x, equals=sp.Integer(0))
+    for piece in _pieces(chart, interval):
+        prop = "positive" if piece.sign > 0 else "negative"
+        add("sign", f"f is {prop} on {piece.interval}", prop, on=piece.interval)
+    for at, plus in ((sp.oo, True), (-sp.oo, False)):
+        if (plus and interval.hi == sp.oo) or (not plus and interval.lo == -sp.oo):
+            lim = limit_at_infinity(form, plus)
+            add("limit", f"f(x) → {lim} as x → {at}", "limit", at=at, equals=lim)
+    try:
+        _monotone_and_extremes(form, interval, add)
+    except (Undecided, OutsideClass):
+        pass
+    try:
+        second = sign_chart(form.derivative().derivative(), interval)
+        f2 = f"diff({text}, x, 2)"
+        pieces = _pieces(second, interval)
+        for piece in pieces:
+            s = piece.sign
+            word = "convex" if s > 0 else "concave"
+            out.append(Fact("convexity", f"f is {word} on {_closed(piece)} (f″ "
+                            f"{'>' if s > 0 else '<'} 0 inside)",
+                            prove(f2, "positive" if s > 0 else "negative", on=piece.interval)))
+        inner = [m for m in second.marks if not m.at_end]
+        for k, mark in enumerate(inner):
+            changes = k + 1 < len(pieces) and pieces[k].sign != pieces[k + 1].sign
+            if mark.kind == "zero" and changes:  # the sign change is the two pieces beside it
+                add("inflection", f"f has an inflection point at x = {mark.x}", "inflection", at=mark.x)
+    except (Undecided, OutsideClass):
+        pass
+    from . import xfacts
+
+    xfacts.lipschitz_fact(f, text, interval, add)
+    xfacts.derivative_in_f(f, text, out)
     return tuple(out)
 
 
-def _monotone_and_extremes(form, interval: Interval, add) -> None:  # noqa: ANN001 - engine objects
+def _monotone_and_extremes(form: ExpForm, interval: Interval, add: Callable[..., Proof]) -> None:
     dchart, cands = candidates(form, interval)
     for piece in _pieces(dchart, interval):
         prop = "increasing" if piece.sign > 0 else "decreasing"

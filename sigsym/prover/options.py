@@ -39,6 +39,6 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
     "on": ("I", "the interval the claim is about, e.g. '(-oo, 0]', '[0, oo)', '(0, 1/4]' (default: R, the real line)"),
     "at": ("P", "the point: a number or closed form (2, -1/2, log(3)); for limit also oo or -oo"),
     "equals": ("V", "the claimed value (value, limit, maximum, minimum), function (identity) or interval (range)"),
-    "digits": ("K", "for value: compare f(at) rounded to K decimals with --equals"),
+    "digits": ("K", "for value, maximum, minimum: compare the value rounded to K decimals with --equals"),
 }
 OPTION_NAMES: tuple[str, ...] = tuple(OPTION_HELP)

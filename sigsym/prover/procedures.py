@@ -7,6 +7,7 @@ decide; ``decide`` then falls back to the property's refuter.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import cast
 
 import sympy as sp
 
@@ -15,6 +16,7 @@ from ..engine.algebraic import compare, member, positive_roots, simplify_number
 from ..engine.expform import ExpForm, T, to_expform
 from ..engine.signchart import (
     Chart,
+    Extreme,
     Undecided,
     candidates,
     extreme,
@@ -137,7 +139,12 @@ def identity(claim: Claim) -> Outcome:
     try:
         form = to_expform(f - g)
     except OutsideClass:
-        return _formal(claim, f - g, "f(x) - g(x)")
+        try:
+            return _formal(claim, f - g, "f(x) - g(x)")
+        except Undecided:  # logs: equal derivatives and one equal value
+            from .calculus import identity as by_derivatives
+
+            return by_derivatives(claim)
     steps = [form_step(f - g, form, lhs="f(x) - g(x)")]
     if not form.num.is_zero:
         ce = refuters.identity(claim)
@@ -398,6 +405,9 @@ def maxmin(claim: Claim) -> Outcome:
             f"the {'supremum' if want > 0 else 'infimum'} {best.value} is approached but never attained, so there is no {claim.prop}",
             rf"\{'sup' if want > 0 else 'inf'} f = {TeX(best.value)} \text{{ is not attained}}",
             NoExtreme(f, interval, want), check="exact: sign chart of f′"))
+    digits = claim.option("digits")
+    if digits is not None:
+        return _rounded_extreme(claim, best, v, digits, want, steps, method)
     s = compare(best.value, v)
     if s is None:
         raise Undecided("cannot compare the extreme with the claim")
@@ -428,6 +438,29 @@ def maxmin(claim: Claim) -> Outcome:
                 rf"f({TeX(at)}) \neq {TeX(v)}", SignAt(w, numeric.sign(w) or 0) if inside else OutsideInterval(at, interval),
                 x=at, check="exact" if not inside else "interval arithmetic"))
     return Outcome(Verdict.PROVED, method, tuple(steps))
+
+
+def _rounded_extreme(claim: Claim, best: Extreme, v: sp.Expr, digits: int, want: int, steps: list[Step],
+                     method: str) -> Outcome:
+    """The extreme (exact, attained) rounded to ``digits`` decimals is v; otherwise the extreme
+    itself, beyond the rounding cell of v, refutes."""
+    value, at = best.value, best.attained_at
+    rounded = numeric.certified_round(value, digits, lambda b: exact.is_zero(value - sp.Rational(b.numerator, b.denominator)))
+    if rounded is None:
+        raise Undecided("could not certify the rounding of the extreme")
+    text = numeric.decimal(rounded, digits)
+    steps.append(Step(f"The {claim.prop} {value} (at x = {at}) rounds to {text}", rf"{TeX(value)} \approx {text}",
+                      "interval arithmetic: both ends of the enclosure round alike", StepKind.ROUNDING,
+                      (("digits", digits), ("rounded", rounded))))
+    want_q = Fraction(int(v.p), int(v.q))
+    if rounded == want_q:
+        if claim.option("at") is not None and compare(claim.option("at"), at) != 0:
+            raise Undecided("the place of a rounded extreme is not decided here")
+        return Outcome(Verdict.PROVED, "certified rounding of the exact extreme", tuple(steps))
+    return Outcome(Verdict.REFUTED, "certified rounding of the exact extreme", tuple(steps), Counterexample(
+        f"the {claim.prop} {value} rounds to {text}, not {numeric.decimal(want_q, digits)}",
+        rf"{TeX(value)} \to {text} \neq {numeric.decimal(want_q, digits)}",
+        RoundingCell(value, digits, rounded, want_q), x=at, check="interval arithmetic: outside the rounding cell"))
 
 
 def image(claim: Claim) -> Outcome:
@@ -567,3 +600,91 @@ def convexity(claim: Claim) -> Outcome:
     steps = (Step(f"f is {claim.prop} on the interval exactly when f″ {word} 0 there", rf"f'' {rel} 0",
                   EXACT + ": the definition", StepKind.DERIVATIVE), *outcome.steps)
     return Outcome(outcome.verdict, "sign chart of f″", steps, outcome.counterexample)
+
+
+def _extremes_of(f: sp.Expr, interval: Interval) -> tuple[Chart, Extreme, Extreme]:
+    form = to_expform(f)
+    dchart, cands = candidates(form, interval)
+    return dchart, extreme(cands, 1), extreme(cands, -1)
+
+
+def bounded(claim: Claim) -> Outcome:
+    """|f| ≤ B on the interval: the supremum and infimum (critical values and limits, compared
+    exactly) lie in [−B, B]. When the bound is broken at a point, that point refutes."""
+    f, b = claim.expr, cast(sp.Expr, claim.option("equals"))
+    interval = cast(Interval, claim.option("on", REAL_LINE))
+    dchart, hi, lo = _extremes_of(f, interval)
+    steps = [*_chart_steps(dchart, "f'", interval)]
+    method = "critical points, limits and exact comparison"
+    for ext, bound, want in ((hi, b, 1), (lo, -b, -1)):
+        s = compare(ext.value, bound)
+        if s is None:
+            raise Undecided("cannot compare an extreme value with the bound")
+        if s * want > 0:
+            if ext.attained_at is None:
+                raise Undecided("the bound is exceeded only in the limit; left to the point search")
+            return Outcome(Verdict.REFUTED, method, tuple(steps),
+                           _sign_ce(f, ext.attained_at, want, f"{'>' if want > 0 else '<'} {bound}", shift=bound))
+    steps.append(Step(f"sup f = {hi.value} ≤ {b} and inf f = {lo.value} ≥ {-b}, so |f| ≤ {b} on {interval}",
+                      rf"{TeX(-b)} \le {TeX(lo.value)} \le f(x) \le {TeX(hi.value)} \le {TeX(b)}",
+                      EXACT + ": critical points are exact roots of f′; values compared exactly", StepKind.CONCLUSION,
+                      (("sup", hi.value), ("inf", lo.value))))
+    return Outcome(Verdict.PROVED, method, tuple(steps))
+
+
+def derivative_claim(claim: Claim, prop: str) -> Claim:
+    """lipschitz with L on I is the claim |f′| ≤ L on I (design.md's definition)."""
+    from dataclasses import replace
+
+    return replace(claim, expr=sp.diff(claim.expr, X), prop=prop, source=f"diff({claim.source}, x)")
+
+
+def lipschitz(claim: Claim) -> Outcome:
+    """sup |f′| ≤ L: the claim bounded for f′ (f is differentiable where it is defined here)."""
+    return lipschitz_outcome(bounded(derivative_claim(claim, "bounded")))
+
+
+def lipschitz_outcome(outcome: Outcome) -> Outcome:
+    """The outcome of |f′| ≤ L, told as a Lipschitz bound of f (the counterexample is about f′)."""
+    from dataclasses import replace
+
+    ce = outcome.counterexample
+    if ce is not None:
+        ce = replace(ce, statement=f"for f′: {ce.statement}", latex=ce.latex.replace("f(", "f'(", 1))
+    steps = (Step("f is L-Lipschitz on the interval when |f′| ≤ L there (mean value theorem)",
+                  r"|f(a) - f(b)| \le \sup|f'|\,|a - b|", EXACT + ": the definition", StepKind.DERIVATIVE),
+             *outcome.steps)
+    return Outcome(outcome.verdict, "bound of |f′|: " + outcome.method, steps, ce)
+
+
+def inflection(claim: Claim) -> Outcome:
+    """f″ changes sign at a: a is a zero of f″ in its exact sign chart with different signs on
+    the two pieces beside it; f″(a) ≠ 0 (certified) refutes."""
+    f, a = claim.expr, claim.option("at")
+    f2 = sp.diff(f, X, 2)
+    form = to_expform(f2)
+    chart = sign_chart(form, REAL_LINE)
+    steps = [form_step(f2, form, lhs="f''(x)"), *_chart_steps(chart, "f''", REAL_LINE)]
+    method = "sign chart of f″"
+    for k, mark in enumerate(chart.marks):
+        if compare(mark.x, a) != 0:
+            continue
+        if mark.kind != "zero":
+            raise Undecided("f″ is undefined at the point")
+        before, after = chart.segments[k].sign, chart.segments[k + 1].sign
+        if before != after:
+            steps.append(Step(f"f″({a}) = 0 and f″ changes sign there", rf"f''({TeX(a)}) = 0",
+                              EXACT + ": the pieces on either side have opposite signs", StepKind.CONCLUSION))
+            return Outcome(Verdict.PROVED, method, tuple(steps))
+        q1, q2 = chart.segments[k].samples[-1], chart.segments[k + 1].samples[0]
+        w = f2.subs(X, q1) * f2.subs(X, q2)
+        return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+            f"f″ has the same sign on both sides of x = {a}", rf"f''({TeX(q1)})\,f''({TeX(q2)}) > 0",
+            SignAt(w, 1), x=q1, x2=q2, check="interval arithmetic"))
+    w = to_exp(f2).subs(X, a)
+    s = numeric.sign(w)
+    if s is None:
+        raise Undecided("f″ at the point is not certified nonzero")
+    return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
+        f"f″({a}) ≠ 0, so f″ keeps its sign near x = {a}", rf"f''({TeX(a)}) \neq 0", SignAt(w, s), x=a,
+        check="interval arithmetic"))

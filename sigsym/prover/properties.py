@@ -94,17 +94,20 @@ def decide(claim: Claim) -> Outcome:
 
 
 def _exponential_polynomials(claim: Claim) -> Outcome | None:
-    """The second class: quotients of exponential polynomials (bare x allowed), when the claim is
-    one it decides; None when it does not apply or does not decide."""
-    from . import xclass
+    """The second class: quotients of exponential polynomials (bare x allowed), then logs and
+    compositions through calculus (``calculus``), when the claim is one they decide; None when
+    they do not apply or do not decide."""
+    from . import calculus, xclass
 
-    procedure = xclass.PROCEDURES.get(claim.prop)
-    if procedure is None:
-        return None
-    try:
-        return procedure(claim)
-    except (OutsideClass, Undecided, BasePolynomialError):
-        return None
+    for table in (xclass.PROCEDURES, calculus.PROCEDURES):
+        procedure = table.get(claim.prop)
+        if procedure is None:
+            continue
+        try:
+            return procedure(claim)
+        except (OutsideClass, Undecided, BasePolynomialError):
+            continue
+    return None
 
 
 def _undefined(v: domain.Violation, method: str = "domain of f") -> Outcome:

@@ -8,6 +8,8 @@ the kernel re-checks. Each property's spec names its refuter.
 
 from __future__ import annotations
 
+from typing import cast
+
 import sympy as sp
 
 from ..engine import numeric
@@ -92,6 +94,9 @@ def extreme(claim: Claim) -> Counterexample | None:
     """A point where f certainly exceeds the claimed maximum (falls below the minimum)."""
     v = claim.option("equals")
     bad = 1 if claim.prop == "maximum" else -1
+    digits = cast(int | None, claim.option("digits"))
+    if digits is not None:  # the claim is a rounded value: beyond its rounding cell
+        v = v + bad * sp.Rational(1, 2 * 10**digits)
     hit = sign_hit(claim.expr - v, _points(claim), bad)
     if hit is None:
         return None
@@ -128,3 +133,33 @@ def convexity(claim: Claim) -> Counterexample | None:
     from .procedures import second_derivative_claim
 
     return sign(second_derivative_claim(claim))
+
+
+def bounded(claim: Claim) -> Counterexample | None:
+    """A sample point where |f| certainly exceeds the bound."""
+    b = cast(sp.Expr, claim.option("equals"))
+    pts = _points(claim)
+    for bound, bad in ((b, 1), (-b, -1)):
+        hit = sign_hit(claim.expr - bound, pts, bad)
+        if hit is not None:
+            fx = _f(claim, hit)
+            return Counterexample(f"|f({hit})| ≈ {approx(abs(fx))} > {b}", rf"|f({sp.latex(hit)})| > {sp.latex(b)}",
+                                  SignAt(fx - bound, bad), x=hit)
+    return None
+
+
+def lipschitz(claim: Claim) -> Counterexample | None:
+    """A sample point where |f′| certainly exceeds L."""
+    from .procedures import derivative_claim
+
+    return bounded(derivative_claim(claim, "bounded"))
+
+
+def inflection(claim: Claim) -> Counterexample | None:
+    """f″(at) certainly nonzero: f″ keeps its sign near the point."""
+    a = claim.option("at")
+    w = sp.diff(claim.expr, X, 2).subs(X, a)
+    s = numeric.sign(w)
+    if s is None:
+        return None
+    return Counterexample(f"f″({a}) ≈ {approx(w)} ≠ 0", rf"f''({sp.latex(a)}) \neq 0", SignAt(w, s), x=a)

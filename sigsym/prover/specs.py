@@ -167,6 +167,8 @@ def _extreme_formula(name: str) -> Callable[[Subject, Printed], str]:
 
     def formula(s: Subject, o: Printed) -> str:
         at = rf" = \left.{s.f()}\right|_{{x={o.latex['at']}}}" if "at" in o else ""
+        if "digits" in o:
+            return rf"{op}_{{x\in {_on_tex(o)}}} {s.f()} \approx {o.text['equals']}\ \text{{({o.text['digits']} decimals)}}"
         return rf"{op}_{{x\in {_on_tex(o)}}} {s.f()} = {o.latex['equals']}{at}"
     return formula
 
@@ -174,7 +176,8 @@ def _extreme_formula(name: str) -> Callable[[Subject, Printed], str]:
 def _extreme_say(name: str) -> Callable[[Subject, Printed], str]:
     def say(s: Subject, o: Printed) -> str:
         point = f" at x = {o.text['at']}" if "at" in o else ""
-        return f"{s.name} has {name} {o.text['equals']}{point}{_where(o)}"
+        rounded = f" (rounded to {o.text['digits']} decimals)" if "digits" in o else ""
+        return f"{s.name} has {name} {o.text['equals']}{rounded}{point}{_where(o)}"
     return say
 
 
@@ -227,10 +230,11 @@ SPECS: dict[str, PropertySpec] = {spec.name: spec for spec in (
                    lambda s, o, name=name: rf"{s.f()} \text{{ is strictly {name} on }} {_on_tex(o)}", example)
       for name, example in (("increasing", 'sigsym prove "diff(sigmoid(x), x)" increasing --on "(-oo, 0]"'),
                             ("decreasing", 'sigsym prove "diff(sigmoid(x), x)" decreasing --on "[0, oo)"'))),
-    *(PropertySpec(name, (Option("equals", K.CONSTANT, True, "V"), Option("at", K.CONSTANT, False, "A"), _ON),
+    *(PropertySpec(name, (Option("equals", K.CONSTANT, True, "V"), Option("at", K.CONSTANT, False, "A"), _ON,
+                          Option("digits", K.DIGITS, False, "K")),
                    proc.maxmin, refuters.extreme,
                    f"the {'greatest' if name == 'maximum' else 'least'} value is attained and equals `equals`",
-                   _extreme_say(name), _extreme_formula(name), example)
+                   _extreme_say(name), _extreme_formula(name), example, validate=_value_validate)
       for name, example in (
           ("maximum", 'sigsym prove "diff(sigmoid(x), x)" maximum --equals 1/4 --at 0'),
           ("minimum", 'sigsym prove "diff(sigmoid(x), x, 2)" minimum --equals -sqrt(3)/18 --at "log(2 + sqrt(3))"'))),
@@ -240,6 +244,21 @@ SPECS: dict[str, PropertySpec] = {spec.name: spec for spec in (
                    lambda s, o, name=name: rf"{s.f()} \text{{ is {name} on }} {_on_tex(o)}", example)
       for name, example in (("convex", 'sigsym prove sigmoid convex --on "(-oo, 0]"'),
                             ("concave", 'sigsym prove sigmoid concave --on "[0, oo)"'))),
+    PropertySpec("inflection", (Option("at", K.CONSTANT, True, "A"),), proc.inflection, refuters.inflection,
+                 "f″ changes sign at `at`",
+                 lambda s, o: f"{s.name} has an inflection point at x = {o.text['at']}",
+                 lambda s, o: rf"{s.f()} \text{{ has an inflection point at }} x = {o.latex['at']}",
+                 'sigsym prove sigmoid inflection --at 0'),
+    PropertySpec("bounded", (Option("equals", K.CONSTANT, True, "B"), _ON), proc.bounded, refuters.bounded,
+                 "|f| ≤ `equals` on the interval",
+                 lambda s, o: f"|{s.name}| ≤ {o.text['equals']}{_where(o)}",
+                 lambda s, o: rf"\left|{s.f()}\right| \le {o.latex['equals']} \quad (x \in {_on_tex(o)})",
+                 'sigsym prove tanh bounded --equals 1'),
+    PropertySpec("lipschitz", (Option("equals", K.CONSTANT, True, "L"), _ON), proc.lipschitz, refuters.lipschitz,
+                 "sup |f′| ≤ `equals` on the interval",
+                 lambda s, o: f"{s.name} is {o.text['equals']}-Lipschitz{_where(o)} (|f′| ≤ {o.text['equals']})",
+                 lambda s, o: rf"\left|\frac{{d}}{{dx}} {s.f()}\right| \le {o.latex['equals']} \quad (x \in {_on_tex(o)})",
+                 'sigsym prove sigmoid lipschitz --equals 1/4'),
     PropertySpec("range", (Option("equals", K.INTERVAL, True, "I"),), proc.image, refuters.image,
                  "the image of R is exactly the interval",
                  lambda s, o: f"the range of {s.name} is {o.text['equals']}",

@@ -12,6 +12,7 @@ printed. A strategy that does not apply gives None, and the caller keeps the cer
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
@@ -475,7 +476,7 @@ def _parity_chain(f_text: str, f: sp.Expr, g: sp.Expr, prop: str) -> list[HumanS
 
 def _continuous_at(g: sp.Expr, b: int) -> bool:
     den = sp.denom(sp.cancel(sp.together(g)))
-    return sp.simplify(den.subs(S, b)) != 0
+    return bool(sp.simplify(den.subs(S, b)) != 0)
 
 
 def _limit_steps(f_text: str, g: sp.Expr, toward: sp.Expr) -> tuple[list[HumanStep], sp.Expr] | None:
@@ -514,7 +515,7 @@ def _limit_steps(f_text: str, g: sp.Expr, toward: sp.Expr) -> tuple[list[HumanSt
                   f"{'(1 − σ(x))' if b == 1 else 'σ(x)'} < "
                   f"{'' if bound == 1 else str(bound) + '·'}{'e^{−x}' if b == 1 else 'eˣ'}, which tends to 0 "
                   f"as x → {'∞' if b == 1 else '−∞'}; so f(x) → {limit} (squeeze)",
-                  (rf"\left|f(x)\right|" if limit == 0 else rf"\left|f(x) - {sp.latex(limit)}\right|")
+                  (r"\left|f(x)\right|" if limit == 0 else rf"\left|f(x) - {sp.latex(limit)}\right|")
                   + rf" \le {mb}{ex_tex} \to 0 \quad "
                   rf"(x \to {'+' if b == 1 else '-'}\infty)")]
     return steps, limit
@@ -687,11 +688,12 @@ def _nice(g: sp.Expr) -> bool:
     return all(b in (S, 1 - S, S - 1) for b, _e in sp.factor_list(den, S)[1])
 
 
-def _strategies(f_text: str, f: sp.Expr, prop: str, options: dict[str, object]) -> list:
+def _strategies(f_text: str, f: sp.Expr, prop: str,
+                options: dict[str, object]) -> list[Callable[[], list[HumanStep] | None]]:
     """The strategies that apply to the claim, in order; each is a thunk giving steps or None."""
     from ..language.parse import parse
 
-    out: list = []
+    out: list[Callable[[], list[HumanStep] | None]] = []
     if prop == "identity":
         g = options.get("equals")
         if g is None:
@@ -715,8 +717,8 @@ def _strategies(f_text: str, f: sp.Expr, prop: str, options: dict[str, object]) 
             out.append(lambda: _monotone(f_text, f, g, prop, on))
         elif prop == "limit" and options.get("equals") is not None:
             out.append(lambda: _limit(f_text, f, g, sp.sympify(options["at"]), sp.sympify(options["equals"])))
-        elif prop == "range" and isinstance(options.get("equals"), Interval):
-            out.append(lambda: _range(f_text, f, g, options["equals"]))
+        elif prop == "range" and isinstance(image := options.get("equals"), Interval):
+            out.append(lambda: _range(f_text, f, g, image))
     r = _t_form(f)
     if r is not None:
         if prop in _SIGN and isinstance(on, Interval):

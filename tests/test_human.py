@@ -27,7 +27,8 @@ FORBIDDEN = ("Sturm", "Vincent", "interval arithmetic", "normal form", "over Q",
              "sample point")
 
 # The issue's "Expected proofs": (EXPR, PROPERTY, options). The inflection points of σ′ are
-# proved as the sign facts of σ‴ on the three pieces (the `inflection` property is issue 13's).
+# proved by the `inflection` property (a sign change of σ‴), and as the sign facts of σ‴ on
+# the three pieces.
 EXPECTED = [
     ("diff(sigmoid(x), x)", "identity", {"equals": "sigmoid(x)*(1 - sigmoid(x))"}),
     ("diff(sigmoid(x), x)", "even", {}),
@@ -42,6 +43,8 @@ EXPECTED = [
     ("sigmoid(x) - 1/2", "odd", {}),
     ("diff(tanh(x), x)", "identity", {"equals": "1 - tanh(x)^2"}),
     ("tanh(x)", "identity", {"equals": "2*sigmoid(2*x) - 1"}),
+    ("diff(sigmoid(x), x)", "inflection", {"at": "log(2 + sqrt(3))"}),
+    ("diff(sigmoid(x), x)", "inflection", {"at": "-log(2 + sqrt(3))"}),
     ("diff(sigmoid(x), x, 3)", "positive", {"on": "(-oo, -log(2 + sqrt(3)))"}),
     ("diff(sigmoid(x), x, 3)", "negative", {"on": "(-log(2 + sqrt(3)), log(2 + sqrt(3)))"}),
     ("diff(sigmoid(x), x, 3)", "positive", {"on": "(log(2 + sqrt(3)), oo)"}),
@@ -179,6 +182,14 @@ def test_inflection_points_are_solved_back_through_the_logit() -> None:
     logit = next(s for s in steps if "ln(s/(1 − s))" in s.because)
     assert "1.3170" in logit.because
     assert logit.relation == Relation("sigmoid(log(sqrt(3) + 2))", "=", "sqrt(3)/6 + 1/2")
+
+
+def test_an_inflection_point_is_a_sign_change_of_the_second_derivative() -> None:
+    steps = prove("diff(sigmoid(x), x)", "inflection", at="-log(2 + sqrt(3))").steps
+    assert "≈ -1.3170" in steps[2].because
+    last = steps[-1]
+    assert [r.op for r in last.relations] == [">", "<"] and "changes sign" in last.because
+    assert last.relations[0].where == "(-oo, -log(sqrt(3) + 2))"
 
 
 def test_outside_the_sigma_form_the_certificate_reads_like_a_textbook() -> None:

@@ -383,6 +383,13 @@ def _words(e: sp.Expr) -> str:
     return str(e).replace("**", "^").replace("*", "·")
 
 
+def _about(v: sp.Expr) -> str:
+    """A number as a lecturer writes it: exact, and its decimals when it is not rational."""
+    from ..engine.numeric import approx
+
+    return _words(v) if v.is_Rational else f"{_words(v)} ≈ {approx(v, 5)}"
+
+
 def _interval_text(lo: sp.Expr, hi: sp.Expr, lo_closed: bool = False, hi_closed: bool = False) -> str:
     return f"{'[' if lo_closed else '('}{_txt(lo)}, {_txt(hi)}{']' if hi_closed else ')'}"
 
@@ -591,6 +598,61 @@ def _range(f_text: str, f: sp.Expr, g: sp.Expr, image: Interval) -> list[HumanSt
     return [*_start(f_text, f, g), *steps, *limits, final]
 
 
+def _inflection(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr) -> list[HumanStep] | None:
+    """f″ = H(σ(x)) with H from the chain rule twice; H changes sign at s0 = σ(at), which is
+    solved back through the logit; so f″ changes sign at x = at (never f″(at) = 0 alone)."""
+    from functools import cmp_to_key
+
+    s0 = _s_end(at)
+    if s0 is None or s0 in (0, 1):
+        return None
+    h1 = sp.expand(sp.diff(g, S) * S * (1 - S))
+    h2 = pretty(sp.diff(h1, S) * S * (1 - S))
+    num = sp.numer(sp.together(h2))
+    roots = [sp.radsimp(r) for r in sp.Poly(num, S).real_roots()]
+    if any(isinstance(r, sp.CRootOf) for r in roots):
+        return None
+    inside = sorted({r for r in roots if 0 < r < 1}, key=cmp_to_key(lambda p, q: -1 if (p - q).is_negative else 1))
+    index = next((i for i, r in enumerate(inside) if sp.simplify(r - s0) == 0), None)
+    if index is None:
+        return None
+    a = inside[index - 1] if index > 0 else sp.Integer(0)
+    b = inside[index + 1] if index + 1 < len(inside) else sp.Integer(1)
+    ops = []
+    for lo, hi in ((a, s0), (s0, b)):
+        for op in (">", "<"):
+            if check(Relation(_txt(h2), op, "0", "s", _interval_text(lo, hi))) is Verdict.PROVED:
+                ops.append(op)
+                break
+        else:
+            return None
+    if ops[0] == ops[1]:
+        return None
+    second = f"diff({f_text}, x, 2)"
+    xa = sp.Integer(-1) * sp.oo if a == 0 else sp.simplify(sp.log(a / (1 - a)))
+    xb = sp.oo if b == 1 else sp.simplify(sp.log(b / (1 - b)))
+    word = {">": "positive", "<": "negative"}
+    return [*_start(f_text, f, g),
+            HumanStep((Relation(second, "=", _txt(h2.subs(S, SIGMA))),),
+                      "differentiate twice, each time with the chain rule and σ′ = σ(1 − σ)",
+                      rf"f''(x) = {_tex_sigma(h2)}"),
+            HumanStep((Relation(f"sigmoid({_txt(at)})", "=", _txt(s0)),),
+                      f"x = ln(s/(1 − s)) at s = {_words(s0)} is x = {_about(at)}",
+                      rf"\sigma\left({sp.latex(at)}\right) = {sp.latex(s0)}"),
+            HumanStep((Relation(_txt(h2), ops[0], "0", "s", _interval_text(a, s0)),
+                       Relation(_txt(h2), ops[1], "0", "s", _interval_text(s0, b))),
+                      _factor_reason(h2, a, b) + f"; so the sign changes at s = {_words(s0)}",
+                      rf"{sp.latex(h2)} {ops[0]} 0 \ ({sp.latex(a)} < s < {sp.latex(s0)}),\quad "
+                      rf"{ops[1]} 0 \ ({sp.latex(s0)} < s < {sp.latex(b)})"),
+            HumanStep((Relation(second, ops[0], "0", "x", _interval_text(xa, at)),
+                       Relation(second, ops[1], "0", "x", _interval_text(at, xb))),
+                      f"σ is increasing, so f″ is {word[ops[0]]} just left of x = {_words(at)} and "
+                      f"{word[ops[1]]} just right of it: f″ changes sign there, and f has an inflection "
+                      f"point at x = {_about(at)}",
+                      rf"f''(x) {ops[0]} 0 \ (x < {sp.latex(at)}),\quad f''(x) {ops[1]} 0 \ (x > {sp.latex(at)})"
+                      r"\ \text{near it}")]
+
+
 # ---------------------------------------------------------------- the certificate, in a textbook's words
 
 def _t_form(f: sp.Expr) -> sp.Expr | None:
@@ -717,6 +779,8 @@ def _strategies(f_text: str, f: sp.Expr, prop: str,
             out.append(lambda: _monotone(f_text, f, g, prop, on))
         elif prop == "limit" and options.get("equals") is not None:
             out.append(lambda: _limit(f_text, f, g, sp.sympify(options["at"]), sp.sympify(options["equals"])))
+        elif prop == "inflection" and options.get("at") is not None:
+            out.append(lambda: _inflection(f_text, f, g, sp.sympify(options["at"])))
         elif prop == "range" and isinstance(image := options.get("equals"), Interval):
             out.append(lambda: _range(f_text, f, g, image))
     r = _t_form(f)

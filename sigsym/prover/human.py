@@ -612,7 +612,10 @@ def _inflection(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr) -> list[HumanS
     roots = [sp.radsimp(r) for r in sp.Poly(num, S).real_roots()]
     if any(isinstance(r, sp.CRootOf) for r in roots):
         return None
-    inside = sorted({r for r in roots if 0 < r < 1}, key=cmp_to_key(lambda p, q: -1 if (p - q).is_negative else 1))
+    def before(p: sp.Expr, q: sp.Expr) -> int:
+        return -1 if (p - q).is_negative else 1
+
+    inside = sorted({r for r in roots if 0 < r < 1}, key=cmp_to_key(before))
     index = next((i for i, r in enumerate(inside) if sp.simplify(r - s0) == 0), None)
     if index is None:
         return None

@@ -50,6 +50,11 @@ EXPECTED = [
     ("diff(sigmoid(x), x, 3)", "positive", {"on": "(log(2 + sqrt(3)), oo)"}),
     ("exp(x)/(1 + exp(2*x))", "positive", {}),
     ("exp(x)/(1 + exp(2*x))", "maximum", {"equals": "1/2"}),
+    # the same in u = tanh x
+    ("tanh(x)", "odd", {}),
+    ("diff(tanh(x), x)", "even", {}),
+    ("diff(tanh(x), x)", "positive", {}),
+    ("diff(tanh(x), x)", "maximum", {"equals": "1", "at": "0"}),
 ]
 
 
@@ -241,7 +246,7 @@ def test_the_human_proof_is_written_once_and_kept() -> None:
 
 
 def test_no_human_proof_when_no_strategy_applies() -> None:
-    proof = prove("tanh(x)", "odd")
+    proof = prove("tanh(x/3) + sigmoid(x)", "positive", on="(0, oo)")
     assert proof.proved and proof.steps == () and for_proof(proof) is None
     assert proof.certificate, "the evidence is still there"
 

@@ -169,7 +169,7 @@ def _start(f_text: str, f: sp.Expr, g: sp.Expr) -> list[HumanStep]:
         return []
     why = "write eˣ = σ(x)/(1 − σ(x)), since σ(x) = eˣ/(1 + eˣ)"
     if f_text.replace(" ", "").startswith("diff(sigmoid(x),x"):
-        why = "differentiate with σ′ = σ(1 − σ) (chain rule)"
+        why = "differentiate, using σ′ = σ(1 − σ)"
     elif f_text.startswith("diff("):
         why = "differentiate, then " + why
     return [HumanStep((rel,), why,
@@ -197,6 +197,8 @@ def _factor_reason(g: sp.Expr, lo: sp.Expr = sp.Integer(0), hi: sp.Expr = sp.Int
                 words.append(f"{name} > 0" if lo >= 0 else f"{name} keeps its sign")
             elif sp.expand(b - (1 - v)) == 0 or sp.expand(b - (v - 1)) == 0:
                 words.append(f"1 − {name} > 0" if hi <= 1 else f"1 − {name} keeps its sign")
+            elif sp.expand(b - (1 + v)) == 0 and lo >= -1:
+                words.append(f"1 + {name} > 0")
             elif roots == []:
                 words.append(f"{_words(b)} has no real root")
             elif roots is not None:
@@ -358,6 +360,8 @@ def _at_minus_x(f_text: str, f: sp.Expr) -> str:
     from ..language.parse import parse
 
     shown = parse(f_text, keep_derivatives=True)
+    if _subst(f_text, "x", "-x") == f_text:  # a bare name (tanh): write it as a function of x first
+        f_text = _txt(shown)
     if not shown.has(sp.Derivative):
         return _subst(f_text, "x", "-x")
     if isinstance(shown, sp.Derivative) and len(shown.variable_count) == 1:
@@ -656,6 +660,97 @@ def _inflection(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr) -> list[HumanS
                       r"\ \text{near it}")]
 
 
+# ---------------------------------------------------------------- the same in u = tanh x
+
+_TANH_WHY = "write e^{2x} = (1 + tanh x)/(1 − tanh x)"
+
+
+def _u_start(f_text: str, h: sp.Expr) -> list[HumanStep]:
+    from ..language.parse import parse
+
+    if sp.expand(parse(f_text, keep_derivatives=True) - h.subs(U, TANH)) == 0:
+        return []
+    why = ("differentiate, using tanh′ = 1 − tanh²" if f_text.replace(" ", "").startswith("diff(tanh(x),x")
+           else ("differentiate, then " if f_text.startswith("diff(") else "") + _TANH_WHY)
+    return [HumanStep((Relation(f_text, "=", _txt(h.subs(U, TANH))),), why,
+                      rf"{_f_tex(f_text)} = {_fn_tex(sp.latex(h.subs(U, TANH)))}")]
+
+
+_U_RANGE = HumanStep((Relation("tanh(x)", ">", "-1"), Relation("tanh(x)", "<", "1")),
+                     "tanh x = (e^{2x} − 1)/(e^{2x} + 1) and e^{2x} > 0", r"-1 < \tanh x < 1")
+
+
+def _u_sign(f_text: str, h: sp.Expr, prop: str) -> list[HumanStep]:
+    op = _SIGN[prop]
+    return [*_u_start(f_text, h), _U_RANGE,
+            HumanStep((Relation(_txt(h), op, "0", "u", "(-1, 1)"),), _factor_reason(h, -1, 1, U),
+                      rf"{sp.latex(h)} {_TEX[op]} 0 \quad (-1 < u < 1)"),
+            HumanStep((Relation(f_text, op, "0"),),
+                      "take u = tanh x, which runs through (-1, 1) as x runs through ℝ",
+                      rf"{_f_tex(f_text)} {_TEX[op]} 0 \quad (x \in \mathbb{{R}})")]
+
+
+def _u_extreme(f_text: str, h: sp.Expr, prop: str, value: sp.Expr) -> list[HumanStep] | None:
+    """value − H(u) = c·(u − u0)² (c > 0 for a maximum), and tanh(x0) = u0."""
+    want = 1 if prop == "maximum" else -1
+    gap = sp.cancel(want * (value - h))
+    if not gap.is_polynomial(U) or sp.Poly(gap, U).degree() != 2:
+        return None
+    poly = sp.Poly(gap, U)
+    c, u0 = poly.LC(), -poly.all_coeffs()[1] / (2 * poly.LC())
+    if c <= 0 or sp.expand(c * (U - u0) ** 2 - gap) != 0 or not (-1 < u0 < 1):
+        return None
+    x0 = sp.simplify(sp.log((1 + u0) / (1 - u0)) / 2)
+    square = c * (U - u0) ** 2
+    op = "<=" if want > 0 else ">="
+    gap_text = f"{_txt(value)} - ({_txt(h)})" if want > 0 else f"{_txt(h)} - ({_txt(value)})"
+    return [*_u_start(f_text, h),
+            HumanStep((Relation(gap_text, "=", _txt(square), "u"), Relation(_txt(square), ">=", "0", "u")),
+                      f"complete the square; a square is never negative, and it is 0 only at u = {u0}",
+                      rf"{sp.latex(want * value)} {'-' if want > 0 else '+'} {_paren(sp.latex(h), h)} = "
+                      rf"{sp.latex(square)} \ge 0"),
+            HumanStep((Relation(f"tanh({_txt(x0)})", "=", _txt(u0)),),
+                      f"tanh is increasing, so tanh x = {u0} only at x = {x0}",
+                      rf"\tanh {sp.latex(x0)} = {sp.latex(u0)}"),
+            HumanStep((Relation(f_text, op, _txt(value)),),
+                      f"put u = tanh x: f(x) {_WORD[op]} {value} for every x, with equality only at x = {x0}",
+                      rf"{_f_tex(f_text)} {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}})")]
+
+
+def _u_parity(f_text: str, f: sp.Expr, h: sp.Expr, prop: str) -> list[HumanStep] | None:
+    """f(−x) = H(tanh(−x)) = H(−tanh x) = ±H(tanh x) = ±f(x); tanh itself from its definition."""
+    from ..language.parse import parse
+
+    target = h if prop == "even" else -h
+    if sp.cancel(h.subs(U, -U) - target) != 0:
+        return None
+    at = _at_minus_x(f_text, f)
+    sign_f = f_text if prop == "even" else f"-({f_text})"
+    f_tex = _f_tex(f_text)
+    last = rf"&= {f_tex}" if prop == "even" else (rf"&= -\left({f_tex}\right)" if "+" in f_tex or "-" in f_tex
+                                                  else rf"&= -{f_tex}")
+    if h == U:  # f is tanh: from the definition
+        rels = (Relation(at, "=", "(exp(-x) - exp(x))/(exp(-x) + exp(x))"),
+                Relation("(exp(-x) - exp(x))/(exp(-x) + exp(x))", "=", "-((exp(x) - exp(-x))/(exp(x) + exp(-x)))"),
+                Relation("-((exp(x) - exp(-x))/(exp(x) + exp(-x)))", "=", sign_f))
+        rows = [rf"{_f_tex(f_text, -X)} &= \frac{{e^{{-x}} - e^{{x}}}}{{e^{{-x}} + e^{{x}}}}",
+                r"&= -\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}", last]
+        return [HumanStep(rels, "tanh x = (eˣ − e^{−x})/(eˣ + e^{−x}) at −x; take out the minus sign; "
+                                "the definition again",
+                          r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}", chain=True)]
+    h_minus = h.subs(U, sp.tanh(-X))
+    h_flip = h.subs(U, -TANH)
+    rels = [Relation(at, "=", _txt(h_minus)), Relation(_txt(h_minus), "=", _txt(h_flip)),
+            Relation(_txt(h_flip), "=", sign_f)]
+    if sp.expand(parse(at, keep_derivatives=True) - h_minus) == 0:
+        rels = rels[1:]
+    rels = [r for r in rels if r.lhs != r.rhs]  # tanh(−x) is printed −tanh x already
+    rows = [rf"{_f_tex(f_text, -X)} &= {_fn_tex(sp.latex(h_flip))}", last]
+    return [*_u_start(f_text, h),
+            HumanStep(tuple(rels), "tanh(−x) = −tanh x; expand and compare with f(x)",
+                      r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}", chain=True)]
+
+
 # ---------------------------------------------------------------- the certificate, in a textbook's words
 
 def _t_form(f: sp.Expr) -> sp.Expr | None:
@@ -745,6 +840,11 @@ def _t_extreme(f_text: str, r: sp.Expr, prop: str, value: sp.Expr) -> list[Human
 
 # ---------------------------------------------------------------- choosing a strategy
 
+def _nice_in(h: sp.Expr, v: sp.Symbol) -> bool:
+    """H is a polynomial in v (its sign and extremes read off on the interval)."""
+    return bool(sp.cancel(h).is_polynomial(v))
+
+
 def _nice(g: sp.Expr) -> bool:
     """G's denominator is made of s and 1 − s only (σ and 1 − σ), so its signs read off."""
     den = sp.denom(sp.cancel(sp.together(g)))
@@ -786,6 +886,14 @@ def _strategies(f_text: str, f: sp.Expr, prop: str,
             out.append(lambda: _inflection(f_text, f, g, sp.sympify(options["at"])))
         elif prop == "range" and isinstance(image := options.get("equals"), Interval):
             out.append(lambda: _range(f_text, f, g, image))
+    h = in_tanh(f) if g is None or not _nice(g) or prop in ("even", "odd") else None
+    if h is not None and _nice_in(h, U):
+        if prop in _SIGN and on == REAL_LINE:
+            out.append(lambda: _u_sign(f_text, h, prop))
+        elif prop in ("maximum", "minimum") and on == REAL_LINE and options.get("equals") is not None:
+            out.append(lambda: _u_extreme(f_text, h, prop, sp.sympify(options["equals"])))
+        elif prop in ("even", "odd"):
+            out.append(lambda: _u_parity(f_text, f, h, prop))
     r = _t_form(f)
     if r is not None:
         if prop in _SIGN and isinstance(on, Interval):

@@ -50,6 +50,8 @@ EXPECTED = [
     ("diff(sigmoid(x), x, 3)", "positive", {"on": "(log(2 + sqrt(3)), oo)"}),
     ("exp(x)/(1 + exp(2*x))", "positive", {}),
     ("exp(x)/(1 + exp(2*x))", "maximum", {"equals": "1/2"}),
+    ("diff(sigmoid(x), x)", "value", {"at": "2", "equals": "0.1050", "digits": "4"}),
+    ("diff(sigmoid(x), x, 3)", "value", {"at": "log(2 + sqrt(3))", "equals": "0"}),
     # the same in u = tanh x
     ("tanh(x)", "odd", {}),
     ("diff(tanh(x), x)", "even", {}),

@@ -660,6 +660,36 @@ def _inflection(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr) -> list[HumanS
                       r"\ \text{near it}")]
 
 
+def _value(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr, value: sp.Expr,
+           digits: int | None) -> list[HumanStep] | None:
+    """f(at) = G(σ(at)): exactly, or between the ends of the rounding cell of the claimed decimal."""
+    s0 = _s_end(at)
+    known = s0 is not None and not at.is_Rational  # σ(at) in closed form, through the logit
+    point = _subst(_txt(g), "s", _txt(s0) if known else f"sigmoid({_txt(at)})")
+    first: tuple[Relation, ...] = (Relation(f"sigmoid({_txt(at)})", "=", _txt(s0)),) if known else ()
+    where = f"put x = {_words(at)}, so s = σ({_words(at)})" + (f" = {_words(s0)}" if known else "")
+    shown = s0 if known else sp.Symbol(rf"\sigma({sp.latex(at)})")
+    if digits is None:
+        rels: tuple[Relation, ...] = (*first, Relation(point, "=", _txt(value)))
+        why = where
+        tex = rf"f({sp.latex(at)}) = {sp.latex(g.subs(S, shown))} = {sp.latex(value)}"
+    else:
+        half = sp.Rational(1, 2 * 10**digits)
+        rels = (*first, Relation(point, ">=", _txt(value - half)), Relation(point, "<", _txt(value + half)))
+        why = (f"{where}; the value lies between {value - half} and {value + half}, "
+               f"so it rounds to {_decimal(value, digits)} at {digits} decimals")
+        tex = (rf"{sp.latex(value - half)} \le f({sp.latex(at)}) < {sp.latex(value + half)}")
+    return [*_start(f_text, f, g), HumanStep(rels, why, tex)]
+
+
+def _decimal(value: sp.Expr, digits: int) -> str:
+    from fractions import Fraction
+
+    from ..engine.numeric import decimal
+
+    return decimal(Fraction(int(value.p), int(value.q)), digits) if value.is_Rational else str(value)
+
+
 # ---------------------------------------------------------------- the same in u = tanh x
 
 _TANH_WHY = "write e^{2x} = (1 + tanh x)/(1 − tanh x)"
@@ -730,12 +760,12 @@ def _u_parity(f_text: str, f: sp.Expr, h: sp.Expr, prop: str) -> list[HumanStep]
     last = rf"&= {f_tex}" if prop == "even" else (rf"&= -\left({f_tex}\right)" if "+" in f_tex or "-" in f_tex
                                                   else rf"&= -{f_tex}")
     if h == U:  # f is tanh: from the definition
-        rels = (Relation(at, "=", "(exp(-x) - exp(x))/(exp(-x) + exp(x))"),
+        chain = (Relation(at, "=", "(exp(-x) - exp(x))/(exp(-x) + exp(x))"),
                 Relation("(exp(-x) - exp(x))/(exp(-x) + exp(x))", "=", "-((exp(x) - exp(-x))/(exp(x) + exp(-x)))"),
                 Relation("-((exp(x) - exp(-x))/(exp(x) + exp(-x)))", "=", sign_f))
         rows = [rf"{_f_tex(f_text, -X)} &= \frac{{e^{{-x}} - e^{{x}}}}{{e^{{-x}} + e^{{x}}}}",
                 r"&= -\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}", last]
-        return [HumanStep(rels, "tanh x = (eˣ − e^{−x})/(eˣ + e^{−x}) at −x; take out the minus sign; "
+        return [HumanStep(chain, "tanh x = (eˣ − e^{−x})/(eˣ + e^{−x}) at −x; take out the minus sign; "
                                 "the definition again",
                           r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}", chain=True)]
     h_minus = h.subs(U, sp.tanh(-X))
@@ -882,6 +912,10 @@ def _strategies(f_text: str, f: sp.Expr, prop: str,
             out.append(lambda: _monotone(f_text, f, g, prop, on))
         elif prop == "limit" and options.get("equals") is not None:
             out.append(lambda: _limit(f_text, f, g, sp.sympify(options["at"]), sp.sympify(options["equals"])))
+        elif prop == "value" and options.get("at") is not None and options.get("equals") is not None:
+            digits = options.get("digits")
+            out.append(lambda: _value(f_text, f, g, sp.sympify(options["at"]), sp.sympify(options["equals"]),
+                                      None if digits is None else int(str(digits))))
         elif prop == "inflection" and options.get("at") is not None:
             out.append(lambda: _inflection(f_text, f, g, sp.sympify(options["at"])))
         elif prop == "range" and isinstance(image := options.get("equals"), Interval):

@@ -94,6 +94,8 @@ def _build() -> argparse.ArgumentParser:
     for name, (metavar, text) in OPTION_HELP.items():  # the option names every property spec uses
         pr.add_argument(f"--{name}", metavar=metavar, help=text)
     pr.add_argument("--json", action="store_true", help="print the proof as JSON")
+    pr.add_argument("--certificate", action="store_true",
+                    help="also print the engine's evidence (the certificate) after the proof")
 
     fa = sub.add_parser("facts", help="compute and prove what can be said about f: parity, zeros, signs, "
                                       "limits, monotone pieces, extremes, range, convexity")
@@ -234,25 +236,18 @@ def _no_empty_values(args: argparse.Namespace) -> None:
 # ---------------------------------------------------------------- commands
 
 def _prove(args: argparse.Namespace) -> int:
-    from .prover.human import for_proof
     from .prover.properties import prove
     from .prover.text import proof_text
 
     options = {"on": args.on, "at": args.at, "equals": args.equals, "digits": args.digits}
     proof = prove(args.expr, args.property, **options)
-    human = for_proof(proof)  # a short proof in a lecturer's words, every line checked
     if args.json:
         import json
 
-        data = proof.as_dict()
-        data["human"] = None if human is None else [step.as_dict() for step in human]
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        # steps: the human proof, each line a checked relation; certificate: the evidence
+        print(json.dumps(proof.as_dict(), indent=2, ensure_ascii=False))
     else:
-        print(proof_text(proof))
-        if human is not None:
-            print("in words (each line checked):")
-            for i, step in enumerate(human, 1):
-                print(f"  {i}. {' ; '.join(f'{r.lhs} {r.op} {r.rhs}' + (f' for {r.var} in {r.where}' if r.where else '') for r in step.relations)}   — {step.because}")
+        print(proof_text(proof, certificate=args.certificate))
     return proof.verdict.exit_code
 
 

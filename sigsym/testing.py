@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def _message(proof: Proof, wanted: str) -> str:
     from .prover.text import proof_text
 
-    return f"expected {wanted}, got {proof.verdict.value}\n{proof_text(proof)}"
+    return f"expected {wanted}, got {proof.verdict.value}\n{proof_text(proof, certificate=True)}"
 
 
 def _verdict(wanted: str, expr: ExprLike, prop: str, on: IntervalLike | None, at: ExprLike | None,

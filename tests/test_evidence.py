@@ -94,9 +94,9 @@ def test_refutations_without_a_point_carry_recomputable_evidence() -> None:
 
 def test_steps_have_kinds_and_the_json_keeps_its_keys() -> None:
     p = prove("diff(sigmoid(x), x)", "positive")
-    kinds = [s.kind for s in p.steps]
+    kinds = [s.kind for s in p.certificate]
     assert kinds[:3] == [StepKind.SUBSTITUTION, StepKind.ZEROS, StepKind.SIGN_CHART]
     assert kinds[-1] is StepKind.CONCLUSION
-    step = p.as_dict()["steps"][0]
+    step = p.as_dict()["certificate"][0]
     assert {"text", "latex", "check", "kind"} <= set(step) and step["kind"] == "substitution"
     assert as_expr("x") == X

@@ -23,8 +23,8 @@ def test_claim(expr: str, prop: str, options: dict, expected: str) -> None:
     if proof.verdict is Verdict.REFUTED:
         assert proof.counterexample is not None and proof.counterexample.verify()
     if proof.verdict is Verdict.PROVED:
-        assert proof.steps, "a proof shows its steps"
-        assert all(s.check for s in proof.steps)
+        assert proof.certificate, "a proof shows its evidence"
+        assert all(s.check for s in proof.certificate)
 
 
 def test_every_property_has_a_true_and_a_false_claim() -> None:
@@ -103,7 +103,9 @@ def test_text_output_shows_steps(capsys: pytest.CaptureFixture[str]) -> None:
     main(["prove", "diff(sigmoid(x), x)", "maximum", "--equals", "1/4", "--at", "0"])
     out = capsys.readouterr().out
     assert out.startswith("proved:")
-    assert "checked:" in out and "x = 0" in out
+    assert "proof (each line checked):" in out and "because" in out and "x = 0" in out
+    main(["prove", "diff(sigmoid(x), x)", "maximum", "--equals", "1/4", "--at", "0", "--certificate"])
+    assert "[checked: exact" in capsys.readouterr().out  # the evidence, on request
 
 
 def test_prove_does_not_load_jinja2() -> None:

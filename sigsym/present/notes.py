@@ -68,10 +68,8 @@ def step_label(kind: StepKind) -> str:
 
 
 def _evidence(proof: Proof) -> list[dict[str, Any]]:
-    """The engine's evidence for a proof, for the appendix. The one place that reads it (the
-    evidence is ``proof.steps`` today; it moves to ``proof.certificate`` with the readable proofs)."""
-    source = getattr(proof, "certificate", None) or proof.steps
-    return [{"label": step_label(s.kind), "tex": M(s.latex), "check": s.check} for s in source if s.latex]
+    """The engine's evidence for a proof (``proof.certificate``), for the appendix; the one place that reads it."""
+    return [{"label": step_label(s.kind), "tex": M(s.latex), "check": s.check} for s in proof.certificate if s.latex]
 
 
 # ---------------------------------------------------------------- figures (present.figures)

@@ -18,6 +18,7 @@ from .specs import SPECS, Subject, printed
 
 if TYPE_CHECKING:
     from .kernel import Claim
+    from .relations import Relation
 
 
 class _AtPrinter(_Printer):
@@ -56,8 +57,60 @@ def subject_of_text(expr_text: str, name: str | None = None, symbol: str | None 
     return Subject(name or expr_text, symbol, e, expr_text, tex, lambda arg: _tex_at(e, arg))
 
 
+def claim_relation(expr_text: str, prop: str, options: dict) -> Relation | None:
+    """The relation a claim states, when it is one (identity, parity, a sign on an interval):
+    the object the statement is printed from and that ``relations.check`` re-proves."""
+    from .human import _at_minus_x
+    from .relations import Relation
+    from .signs import SIGNS
+
+    if prop == "identity":
+        return Relation(expr_text, "=", str(options["equals"]))
+    if prop in ("even", "odd"):
+        f = parse(expr_text)
+        return Relation(_at_minus_x(expr_text, f), "=", expr_text if prop == "even" else f"-({expr_text})")
+    if prop in SIGNS and prop in _SIGN_OPS:
+        on = str(options.get("on", "R"))
+        return Relation(expr_text, _SIGN_OPS[prop], "0", "x", None if on == "R" else on)
+    return None
+
+
+_SIGN_OPS = {"positive": ">", "negative": "<", "nonnegative": ">=", "nonpositive": "<=", "nonzero": "!="}
+_REL_TEX = {"=": "=", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge", "!=": r"\ne"}
+
+
+def relation_tex(rel: Relation, expr_text: str) -> str:
+    """A claim's relation as the notes print it: each side that is f, f at −x or −f is printed by
+    the lecturer's printers (σ′(−x), −(σ(x) − ½) with its brackets); any other side as a formula."""
+    from .human import _at_minus_x
+
+    subject = subject_of_text(expr_text)
+
+    def side(text: str) -> str:
+        if text == expr_text:
+            return subject.f()
+        if text == _at_minus_x(expr_text, subject.expr):
+            return subject.f(-X)
+        if text == f"-({expr_text})":
+            body = subject.f()
+            return rf"-\left({body}\right)" if subject.compound else f"-{body}"
+        return tex(parse(text, keep_derivatives=True))
+
+    body = f"{side(rel.lhs)} {_REL_TEX[rel.op]} {side(rel.rhs)}"
+    if rel.op == "=":
+        return body
+    from ..language.parse import REAL_LINE, parse_interval
+
+    where = REAL_LINE if rel.where is None else parse_interval(rel.where)
+    return rf"{body} \quad (x \in {where.latex()})"
+
+
 def claim_tex(expr_text: str, prop: str, options: dict) -> str:
-    """The claim as a formula, from the text of f and of its options (as in a theorem file)."""
+    """The claim as a formula, from the text of f and of its options (as in a theorem file); a
+    claim that is a relation is printed from that relation (``claim_relation``)."""
+    rel = claim_relation(expr_text, prop, options)
+    if rel is not None:
+        return relation_tex(rel, expr_text)
     spec = SPECS[prop]
     return spec.formula(subject_of_text(expr_text), printed(spec, options, tex))
 

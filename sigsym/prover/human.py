@@ -12,6 +12,7 @@ printed. A strategy that does not apply gives None, and the caller keeps the cer
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
@@ -29,17 +30,39 @@ SIGMA = sigmoid(X)
 
 @dataclass(frozen=True)
 class HumanStep:
-    """One line of a human proof: checked relations (a chain has several links), the reason in
-    words, and the LaTeX shown to the reader."""
+    """One line of a human proof: checked relations, the reason in words, and the LaTeX shown to
+    the reader. With ``chain`` the relations are the links a = b ≤ c … of one aligned chain
+    (each link checked), and ``relation`` is what the chain shows, a … c; otherwise they are
+    facts shown together (0 < σ(x) < 1) and ``relation`` is the first."""
 
     relations: tuple[Relation, ...]
     because: str
     latex: str
+    chain: bool = False
+
+    @property
+    def relation(self) -> Relation:
+        first = self.relations[0]
+        if not self.chain or len(self.relations) == 1:
+            return first
+        ops = {r.op for r in self.relations} - {"="}
+        directions = {op[0] for op in ops}
+        if len(directions) > 1 or "!=" in ops:
+            raise InternalError(f"a chain mixes directions: {self.relations}")
+        if not ops:
+            op = "="
+        else:
+            (d,) = directions
+            op = d if d in ops else d + "="  # strict as soon as one link is strict
+        return Relation(first.lhs, op, self.relations[-1].rhs, first.var, first.where)
 
     def as_dict(self) -> dict[str, object]:
-        first = self.relations[0].as_dict() if self.relations else None
-        return {"relation": first, "chain": [r.as_dict() for r in self.relations],
+        return {"relation": self.relation.as_dict(), "chain": [r.as_dict() for r in self.relations],
                 "because": self.because, "latex": self.latex}
+
+
+class _GiveUp(Exception):
+    """A line could not be decided (the engine said unknown): this strategy gives way to the next."""
 
 
 def _txt(e: sp.Expr) -> str:
@@ -125,33 +148,66 @@ def _paren(tex: str, e: sp.Expr) -> str:
 
 
 def _checked(steps: list[HumanStep]) -> tuple[HumanStep, ...]:
+    """Every relation of every line decided by the prover: a refuted line is an internal error
+    (the proof writer is wrong), an undecided one makes the strategy give way."""
     for step in steps:
         for rel in step.relations:
-            if check(rel) is not Verdict.PROVED:
-                raise InternalError(f"a step of a human proof did not check: {rel}")
+            verdict = check(rel)
+            if verdict is Verdict.REFUTED:
+                raise InternalError(f"a step of a human proof is false: {rel}")
+            if verdict is not Verdict.PROVED:
+                raise _GiveUp(str(rel))
+        step.relation  # noqa: B018 - a chain must have one direction
     return tuple(steps)
 
 
 def _start(f_text: str, f: sp.Expr, g: sp.Expr) -> list[HumanStep]:
+    from ..language.parse import parse
+
     rel = Relation(f_text, "=", _txt(g.subs(S, SIGMA)))
-    if sp.simplify(g - S) == 0:
+    if sp.simplify(g - S) == 0 or sp.expand(parse(f_text, keep_derivatives=True) - g.subs(S, SIGMA)) == 0:
         return []
-    return [HumanStep((rel,), "write eˣ = σ(x)/(1 − σ(x)), since σ(x) = eˣ/(1 + eˣ)",
-                      rf"f(x) = {_tex_sigma(g)}")]
+    why = "write eˣ = σ(x)/(1 − σ(x)), since σ(x) = eˣ/(1 + eˣ)"
+    if f_text.replace(" ", "").startswith("diff(sigmoid(x),x"):
+        why = "differentiate, using σ′ = σ(1 − σ)"
+    elif f_text.startswith("diff("):
+        why = "differentiate, then " + why
+    return [HumanStep((rel,), why,
+                      rf"{_f_tex(f_text)} = {_tex_sigma(g)}")]
 
 
 _RANGE = HumanStep((Relation("sigmoid(x)", ">", "0"), Relation("sigmoid(x)", "<", "1")),
                    "eˣ > 0, so 0 < eˣ/(1 + eˣ) < 1", r"0 < \sigma(x) < 1")
 
 
-def _factor_reason(g: sp.Expr) -> str:
+def _factor_reason(g: sp.Expr, lo: sp.Expr = sp.Integer(0), hi: sp.Expr = sp.Integer(1), v: sp.Symbol = S) -> str:
+    """Why G keeps its sign for lo < v < hi, factor by factor, as a textbook says it."""
     num, den = sp.fraction(sp.cancel(sp.together(g)))
-    factors = [b for p in (num, den) if p.has(S) for b, _e in sp.factor_list(p, S)[1]]
-    known = {S: "s > 0", 1 - S: "1 − s > 0", S - 1: "1 − s > 0"}
-    words = [known.get(b) or known.get(-b) for b in factors]
-    if factors and all(words):
-        return "for 0 < s < 1: " + ", ".join(dict.fromkeys(w for w in words if w))
-    return "no factor vanishes between 0 and 1, and each keeps its sign there"
+    name = str(v)
+    words = []
+    for p in (num, den):
+        if not p.has(v):
+            continue
+        for b, _e in sp.factor_list(p, v)[1]:
+            if _e % 2 == 0:
+                words.append(f"({_words(b)})^{_e} ≥ 0")
+                continue
+            roots = sp.Poly(b, v).real_roots() if sp.Poly(b, v).degree() <= 2 else None
+            if b == v or b == -v:
+                words.append(f"{name} > 0" if lo >= 0 else f"{name} keeps its sign")
+            elif sp.expand(b - (1 - v)) == 0 or sp.expand(b - (v - 1)) == 0:
+                words.append(f"1 − {name} > 0" if hi <= 1 else f"1 − {name} keeps its sign")
+            elif sp.expand(b - (1 + v)) == 0 and lo >= -1:
+                words.append(f"1 + {name} > 0")
+            elif roots == []:
+                words.append(f"{_words(b)} has no real root")
+            elif roots is not None:
+                words.append(f"{_words(b)} vanishes only at {name} = "
+                             + ", ".join(_words(sp.radsimp(r)) for r in dict.fromkeys(roots)))
+            else:
+                words.append(f"{_words(b)} has no root between {_words(lo)} and {_words(hi)}")
+    where = f"{name} > {_words(lo)}" if hi == sp.oo else f"{_words(lo)} < {name} < {_words(hi)}"
+    return f"for {where}: " + "; ".join(dict.fromkeys(words)) if words else f"a constant, for {where}"
 
 
 _SIGN = {"positive": ">", "negative": "<", "nonnegative": ">=", "nonpositive": "<="}
@@ -159,44 +215,63 @@ _TEX = {">": ">", "<": "<", ">=": r"\ge", "<=": r"\le"}
 _WORD = {">": ">", "<": "<", ">=": "≥", "<=": "≤"}
 
 
-def _sign(f_text: str, f: sp.Expr, g: sp.Expr, prop: str) -> list[HumanStep]:
+def _s_end(end: sp.Expr) -> sp.Expr | None:
+    """σ(end) in closed form (an end of the s-interval), or None."""
+    if end == -sp.oo:
+        return sp.Integer(0)
+    if end == sp.oo:
+        return sp.Integer(1)
+    v = sp.radsimp(sp.simplify(1 / (1 + sp.exp(-end))))
+    return v if v.is_algebraic and not v.has(sp.exp, sp.log) else None
+
+
+def _logit_steps(on: Interval) -> list[HumanStep]:
+    """σ at each finite end that is not rational: solved back through the logit x = ln(s/(1 − s))."""
+    from ..engine.numeric import approx
+
+    out = []
+    for end in (on.lo, on.hi):
+        if end in (sp.oo, -sp.oo) or end.is_Rational:
+            continue
+        v = _s_end(end)
+        out.append(HumanStep((Relation(f"sigmoid({_txt(end)})", "=", _txt(v)),),
+                             f"x = ln(s/(1 − s)) at s = {_words(v)} is x = {_words(end)} ≈ {approx(end, 5)}",
+                             rf"\sigma\left({sp.latex(end)}\right) = {sp.latex(v)}"))
+    return out
+
+
+def _sign(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, on: Interval = REAL_LINE) -> list[HumanStep] | None:
     op = _SIGN[prop]
-    return [*_start(f_text, f, g), _RANGE,
-            HumanStep((Relation(_txt(g), op, "0", "s", "(0, 1)"),), _factor_reason(g),
-                      rf"{sp.latex(g)} {_TEX[op]} 0 \quad (0 < s < 1)"),
-            HumanStep((Relation(f_text, op, "0"),), f"take s = σ(x): f(x) {op} 0 for every real x",
-                      rf"f(x) {_TEX[op]} 0 \quad (x \in \mathbb{{R}})")]
+    lo, hi = _s_end(on.lo), _s_end(on.hi)
+    if lo is None or hi is None:
+        return None
+    whole = on.is_real_line
+    where_s = "(0, 1)" if whole else _interval_text(lo, hi, on.lo_closed, on.hi_closed)
+    where_x = None if whole else _interval_text(on.lo, on.hi, on.lo_closed, on.hi_closed)
+    s_tex = r"0 < s < 1" if whole else rf"s \in {Interval(lo, hi, on.lo_closed, on.hi_closed).latex()}"
+    x_tex = r"x \in \mathbb{R}" if whole else rf"x \in {on.latex()}"
+    return [*_start(f_text, f, g), *([_RANGE] if whole else _logit_steps(on)),
+            HumanStep((Relation(_txt(g), op, "0", "s", where_s),), _factor_reason(g, lo, hi),
+                      rf"{sp.latex(g)} {_TEX[op]} 0 \quad ({s_tex})"),
+            HumanStep((Relation(f_text, op, "0", "x", where_x),),
+                      f"take s = σ(x), which runs through {where_s} as x runs through {where_x or 'ℝ'}",
+                      rf"f(x) {_TEX[op]} 0 \quad ({x_tex})")]
 
 
 def _extreme(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, value: sp.Expr) -> list[HumanStep] | None:
     """Complete the square: value − G(s) = c·(s − s0)² (c > 0 for a maximum)."""
     want = 1 if prop == "maximum" else -1
-    gap = sp.cancel(want * (value - g))
-    poly = sp.Poly(sp.numer(sp.together(gap)), S) if sp.denom(sp.together(gap)).is_number else None
-    if poly is None or poly.degree() != 2:
+    found = _square(g, value, want)
+    if found is None:
         return None
-    c = poly.LC() / sp.denom(sp.together(gap))
-    s0 = -poly.all_coeffs()[1] / (2 * poly.LC())
-    if c <= 0 or sp.expand(c * (S - s0) ** 2 - gap) != 0 or not (0 < s0 < 1):
-        return None
-    x0 = sp.simplify(sp.log(s0 / (1 - s0)))
+    lines, s0, x0 = found
     op = "<=" if want > 0 else ">="
-    square = c * (S - s0) ** 2
-    steps = [*_start(f_text, f, g),
-             HumanStep((Relation(_txt(want * (value - g)), "=", _txt(square), "s"),), "complete the square",
-                       rf"{sp.latex(want * value)} {'-' if want > 0 else '+'} {_paren(sp.latex(g), g)} = "
-                       rf"{sp.latex(square)}"),
-             HumanStep((Relation(_txt(square), ">=", "0", "s"),),
-                       f"a square is never negative, and it is 0 only at s = {s0}",
-                       rf"{sp.latex(square)} \ge 0"),
-             HumanStep((Relation(f"sigmoid({x0})", "=", _txt(s0)),),
-                       f"σ is increasing, so σ(x) = {s0} only at x = {x0}",
-                       rf"\sigma({sp.latex(x0)}) = {sp.latex(s0)}"),
-             HumanStep((Relation(f_text, op, _txt(value)),),
-                       f"so f(x) {_WORD[op]} {value} for every x, with equality only where s = {s0}, "
-                       f"that is at x = {x0}",
-                       rf"f(x) {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}})")]
-    return steps
+    return [*_start(f_text, f, g), *lines,
+            HumanStep((Relation(f_text, op, _txt(value)),),
+                      f"put s = σ(x): f(x) {_WORD[op]} {value} for every x, with equality only where "
+                      f"s = {s0}, that is at x = {x0}",
+                      rf"f(x) {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}}),\ "
+                      rf"\text{{equality only at }} x = {sp.latex(x0)}")]
 
 
 def _parity(f_text: str, f: sp.Expr, g: sp.Expr, prop: str) -> list[HumanStep] | None:
@@ -217,26 +292,20 @@ def _parity(f_text: str, f: sp.Expr, g: sp.Expr, prop: str) -> list[HumanStep] |
 
 def _monotone(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, on: Interval) -> list[HumanStep] | None:
     """f′ = G′(σ)·σ(1 − σ), and σ(1 − σ) > 0: the sign of f′ is the sign of G′ on σ(I)."""
-    ends = []
-    for end in (on.lo, on.hi):
-        if end in (sp.oo, -sp.oo):
-            ends.append(sp.Integer(0) if end == -sp.oo else sp.Integer(1))
-            continue
-        v = sp.nsimplify(sp.simplify(1 / (1 + sp.exp(-end))))
-        if not v.is_Rational:
-            return None
-        ends.append(v)
+    ends = [_s_end(on.lo), _s_end(on.hi)]
+    if None in ends:
+        return None
     dg = pretty(sp.diff(g, S))
     op = ">" if prop == "increasing" else "<"
-    where_s = f"({ends[0]}, {ends[1]})"
-    where_x = f"({on.lo}, {on.hi})"
+    where_s = _interval_text(ends[0], ends[1])
+    where_x = _interval_text(on.lo, on.hi)
     chain = dg * S * (1 - S)
     return [*_start(f_text, f, g),
             HumanStep((Relation(f"diff({f_text}, x)", "=", _txt(chain.subs(S, SIGMA))),),
                       "chain rule, with σ′ = σ(1 − σ)",
                       rf"f'(x) = {_paren(_tex_sigma(dg), dg)} \cdot \sigma(x)(1 - \sigma(x))"),
             HumanStep((Relation("s*(1 - s)", ">", "0", "s"),), "0 < s < 1", r"\sigma(x)(1 - \sigma(x)) > 0"),
-            HumanStep((Relation(_txt(dg), op, "0", "s", where_s),), _factor_reason(dg),
+            HumanStep((Relation(_txt(dg), op, "0", "s", where_s),), _factor_reason(dg, ends[0], ends[1]),
                       rf"{sp.latex(dg)} {op} 0 \quad ({sp.latex(ends[0])} < s < {sp.latex(ends[1])})"),
             HumanStep((Relation(f"diff({f_text}, x)", op, "0", "x", where_x),),
                       f"σ maps {where_x} onto {where_s}; f′ {op} 0 inside the interval, so f is strictly "
@@ -267,50 +336,695 @@ def _identity(f_text: str, f: sp.Expr, g_text: str, g: sp.Expr) -> list[HumanSte
     return None
 
 
-def write(f_text: str, f: sp.Expr, prop: str, options: dict[str, object]) -> tuple[HumanStep, ...] | None:
-    """A checked human proof of a claim already proved, or None when no strategy applies."""
+# ---------------------------------------------------------------- text helpers
+
+def _subst(text: str, name: str, by: str) -> str:
+    """``text`` with every token ``name`` replaced by ``(by)`` — a token substitution in the
+    expression language (never on LaTeX)."""
+    import io
+    import tokenize
+
+    tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    out, last = [], 0
+    for i, tok in enumerate(tokens):
+        if tok.type == tokenize.NAME and tok.start[0] == 1 and tok.string == name:
+            alone = 0 < i < len(tokens) - 1 and tokens[i - 1].string in "(," and tokens[i + 1].string in "),"
+            out += [text[last:tok.start[1]], by if alone else f"({by})"]
+            last = tok.end[1]
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _at_minus_x(f_text: str, f: sp.Expr) -> str:
+    """f(−x) in the language: diff(A, x, n) at −x is (−1)ⁿ·diff(A(−x), x, n) (chain rule)."""
+    from ..language.parse import parse
+
+    shown = parse(f_text, keep_derivatives=True)
+    if _subst(f_text, "x", "-x") == f_text:  # a bare name (tanh): write it as a function of x first
+        f_text = _txt(shown)
+    if not shown.has(sp.Derivative):
+        return _subst(f_text, "x", "-x")
+    if isinstance(shown, sp.Derivative) and len(shown.variable_count) == 1:
+        (var, n), = shown.variable_count
+        if var == X:
+            inner = _subst(_txt(shown.expr), "x", "-x")
+            order = f", {int(n)}" if int(n) > 1 else ""
+            return f"{'-' if int(n) % 2 else ''}diff({inner}, x{order})"
+    return _txt(f.subs(X, -X))
+
+
+def _f_tex(f_text: str, arg: sp.Expr = X) -> str:
+    """f (or f at −x) as the notes print it: σ′(x), σ(−x) − ½."""
+    from .claims import subject_of_text
+
+    try:
+        return _fn_tex(subject_of_text(f_text).f(arg))
+    except Exception:  # noqa: BLE001 - display only; the relation beside it is what is checked
+        return "f(-x)" if arg != X else "f(x)"
+
+
+def _words(e: sp.Expr) -> str:
+    return str(e).replace("**", "^").replace("*", "·")
+
+
+def _about(v: sp.Expr) -> str:
+    """A number as a lecturer writes it: exact, and its decimals when it is not rational."""
+    from ..engine.numeric import approx
+
+    return _words(v) if v.is_Rational else f"{_words(v)} ≈ {approx(v, 5)}"
+
+
+def _interval_text(lo: sp.Expr, hi: sp.Expr, lo_closed: bool = False, hi_closed: bool = False) -> str:
+    return f"{'[' if lo_closed else '('}{_txt(lo)}, {_txt(hi)}{']' if hi_closed else ')'}"
+
+
+# ---------------------------------------------------------------- derivatives a lecturer knows
+
+# f = diff(F, x) written as one aligned chain from the definition, each link checked: (lhs, its
+# LaTeX, links (rhs, rhs LaTeX, reason)).
+_CHAINS: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...] = (
+    ("diff(sigmoid(x), x)", r"\sigma'(x)", (
+        ("exp(-x)/(1 + exp(-x))^2", r"\frac{e^{-x}}{(1 + e^{-x})^2}",
+         "σ(x) = 1/(1 + e^{−x}): quotient rule, with (1 + e^{−x})′ = −e^{−x}"),
+        ("1/(1 + exp(-x)) * (exp(-x)/(1 + exp(-x)))",
+         r"\frac{1}{1 + e^{-x}} \cdot \frac{e^{-x}}{1 + e^{-x}}", "split the fraction"),
+        ("1/(1 + exp(-x)) * (1 - 1/(1 + exp(-x)))",
+         r"\frac{1}{1 + e^{-x}} \left(1 - \frac{1}{1 + e^{-x}}\right)", "e^{−x} = (1 + e^{−x}) − 1"),
+        ("sigmoid(x)*(1 - sigmoid(x))", r"\sigma(x)\bigl(1 - \sigma(x)\bigr)", "σ(x) = 1/(1 + e^{−x})"))),
+    ("diff(tanh(x), x)", r"\tanh'(x)", (
+        ("(cosh(x)^2 - sinh(x)^2)/cosh(x)^2", r"\frac{\cosh^2 x - \sinh^2 x}{\cosh^2 x}",
+         "tanh = sinh/cosh: quotient rule, with sinh′ = cosh and cosh′ = sinh"),
+        ("1 - sinh(x)^2/cosh(x)^2", r"1 - \frac{\sinh^2 x}{\cosh^2 x}", "split the fraction"),
+        ("1 - tanh(x)^2", r"1 - \tanh^2 x", "tanh = sinh/cosh"))),
+    ("tanh(x)", r"\tanh x", (
+        ("(exp(x) - exp(-x))/(exp(x) + exp(-x))", r"\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
+         "definition of tanh"),
+        ("(1 - exp(-2*x))/(1 + exp(-2*x))", r"\frac{1 - e^{-2x}}{1 + e^{-2x}}",
+         "divide numerator and denominator by eˣ"),
+        ("2/(1 + exp(-2*x)) - 1", r"\frac{2}{1 + e^{-2x}} - 1", "1 − e^{−2x} = 2 − (1 + e^{−2x})"),
+        ("2*sigmoid(2*x) - 1", r"2\sigma(2x) - 1", "σ(2x) = 1/(1 + e^{−2x})"))),
+)
+
+
+def _known_chain(f_text: str, f: sp.Expr, g_text: str, g: sp.Expr) -> list[HumanStep] | None:
+    """The identity f = g as the lecturer's chain of equalities from the definition."""
+    from ..language.parse import parse
+
+    for lhs, lhs_tex, links in _CHAINS:
+        if parse(lhs) != f:
+            continue
+        rels = [Relation(f_text, "=", links[0][0])]
+        rels += [Relation(a[0], "=", b[0]) for a, b in zip(links, links[1:], strict=False)]
+        rows = [rf"{lhs_tex} &= {links[0][1]}"] + [rf"&= {tex}" for _r, tex, _w in links[1:]]
+        last = links[-1][0]
+        tail = []
+        if parse(last) != g:
+            gs, gl = in_sigma(g), in_sigma(parse(last))
+            if gs is None or gl is None or sp.cancel(gs - gl) != 0:
+                continue
+            rels.append(Relation(last, "=", g_text))
+            rows.append(rf"&= {_fn_tex(sp.latex(g))}")
+            tail = ["expand"]
+        because = "; ".join([w for _r, _t, w in links] + tail)
+        return [HumanStep(tuple(rels), because, r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}",
+                          chain=True)]
+    return None
+
+
+# ---------------------------------------------------------------- parity, limits, range
+
+def _parity_chain(f_text: str, f: sp.Expr, g: sp.Expr, prop: str) -> list[HumanStep] | None:
+    """f(−x) = G(σ(−x)) = G(1 − σ(x)) = ±G(σ(x)) = ±f(x)."""
+    flipped = sp.cancel(g.subs(S, 1 - S))
+    target = g if prop == "even" else -g
+    if sp.cancel(flipped - target) != 0:
+        return None
+    at = _at_minus_x(f_text, f)
+    sign_f = f_text if prop == "even" else f"-({f_text})"
+    g_minus = g.subs(S, sigmoid(-X))
+    g_flip = g.subs(S, 1 - SIGMA)
+    from ..language.parse import parse
+
+    rels = [Relation(at, "=", _txt(g_minus)), Relation(_txt(g_minus), "=", _txt(g_flip))]
+    rows = [rf"{_f_tex(f_text, -X)} &= {_tex_sigma(g_minus)}", rf"&= {_tex_sigma(g_flip)}"]
+    because = ["f(x) = " + _words(g.subs(S, sp.Symbol("σ"))) + " at −x", "σ(−x) = 1 − σ(x)"]
+    if sp.expand(parse(at, keep_derivatives=True) - g_minus) == 0:  # f is already written in σ
+        rels, because = [Relation(at, "=", _txt(g_flip))], because[1:]
+        rows = [rf"{_f_tex(f_text, -X)} &= {_tex_sigma(g_flip)}"]
+    f_tex = _f_tex(f_text)
+    if prop == "even":
+        rels.append(Relation(_txt(g_flip), "=", sign_f))
+        rows.append(rf"&= {f_tex}")
+        because.append("expand and compare with f(x)")
+    else:
+        rels.append(Relation(_txt(g_flip), "=", sign_f))
+        rows.append(rf"&= -\left({f_tex}\right)" if "+" in f_tex or "-" in f_tex else rf"&= -{f_tex}")
+        because.append("expand and take out the minus sign")
+    return [*_start(f_text, f, g),
+            HumanStep(tuple(rels), "; ".join(because),
+                      r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}", chain=True)]
+
+
+def _continuous_at(g: sp.Expr, b: int) -> bool:
+    den = sp.denom(sp.cancel(sp.together(g)))
+    return bool(sp.simplify(den.subs(S, b)) != 0)
+
+
+def _limit_steps(f_text: str, g: sp.Expr, toward: sp.Expr) -> tuple[list[HumanStep], sp.Expr] | None:
+    """x → ±∞ is s → 1⁻ / 0⁺: 1 − σ(x) < e^{−x} (σ(x) < eˣ), and |G(s) − L| ≤ M(1 − s) (M·s) on
+    (0, 1); so |f(x) − L| ≤ M e^{∓x} → 0 (squeeze). Returns the steps and the limit L."""
+    b = 1 if toward == sp.oo else 0
+    if not _continuous_at(g, b):
+        return None
+    limit = sp.simplify(g.subs(S, b))
+    w = 1 - S if b == 1 else S
+    q = sp.cancel((g - limit) / w)
+    if not q.is_polynomial(S) or q == 0:
+        return None
+    qp = sp.Poly(q, S)
+    where = [sp.Integer(0), sp.Integer(1)] + [r for r in qp.diff(S).real_roots() if 0 < r < 1]
+    bound = sp.ceiling(max(abs(qp.eval(r)) for r in where) * 8) / 8  # |Q| on [0, 1], checked below
+    ex = "exp(-x)" if b == 1 else "exp(x)"
+    ex_tex = "e^{-x}" if b == 1 else "e^{x}"
+    scaled = ex if bound == 1 else f"{_txt(bound)}*{ex}"
+    sig = ("1 - sigmoid(x)", r"1 - \sigma(x)") if b == 1 else ("sigmoid(x)", r"\sigma(x)")
+    gap = pretty(g - limit) if limit != 0 else g
+    w_scaled = w if bound == 1 else bound * w
+    mb = "" if bound == 1 else sp.latex(bound)
+    f_minus = f_text if limit == 0 else f"{f_text} - ({_txt(limit)})"
+    steps = [
+        HumanStep((Relation(sig[0], ">", "0"), Relation(sig[0], "<", ex)),
+                  ("1 − σ(x) = e^{−x}/(1 + e^{−x}) and 1 + e^{−x} > 1" if b == 1 else
+                   "σ(x) = eˣ/(1 + eˣ) and 1 + eˣ > 1"),
+                  rf"0 < {sig[1]} < {ex_tex}"),
+        HumanStep((Relation(_txt(gap), "<=", _txt(w_scaled), "s", "(0, 1)"),
+                   Relation(_txt(gap), ">=", _txt(-w_scaled), "s", "(0, 1)")),
+                  f"{_words(gap)} = ({_words(w)})·({_words(q)}), and |{_words(q)}| ≤ {bound} for 0 < s < 1",
+                  rf"\left|{sp.latex(gap)}\right| \le {sp.latex(w_scaled)} \quad (0 < s < 1)"),
+        HumanStep((Relation(f_minus, "<=", scaled), Relation(f_minus, ">=", f"-{scaled}")),
+                  f"put s = σ(x): |f(x) − {limit}| ≤ {'' if bound == 1 else str(bound) + '·'}"
+                  f"{'(1 − σ(x))' if b == 1 else 'σ(x)'} < "
+                  f"{'' if bound == 1 else str(bound) + '·'}{'e^{−x}' if b == 1 else 'eˣ'}, which tends to 0 "
+                  f"as x → {'∞' if b == 1 else '−∞'}; so f(x) → {limit} (squeeze)",
+                  (r"\left|f(x)\right|" if limit == 0 else rf"\left|f(x) - {sp.latex(limit)}\right|")
+                  + rf" \le {mb}{ex_tex} \to 0 \quad "
+                  rf"(x \to {'+' if b == 1 else '-'}\infty)")]
+    return steps, limit
+
+
+def _limit(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr, value: sp.Expr) -> list[HumanStep] | None:
+    if at not in (sp.oo, -sp.oo):
+        return None
+    found = _limit_steps(f_text, g, at)
+    if found is None or sp.simplify(found[1] - value) != 0:
+        return None
+    return [*_start(f_text, f, g), *found[0]]
+
+
+def _square(g: sp.Expr, value: sp.Expr, want: int) -> tuple[list[HumanStep], sp.Expr, sp.Expr] | None:
+    """want·(value − G(s)) = c(s − s0)² ≥ 0, and σ(x0) = s0: the two lines, s0 and x0."""
+    gap = sp.cancel(want * (value - g))
+    poly = sp.Poly(sp.numer(sp.together(gap)), S) if sp.denom(sp.together(gap)).is_number else None
+    if poly is None or poly.degree() != 2:
+        return None
+    c = poly.LC() / sp.denom(sp.together(gap))
+    s0 = -poly.all_coeffs()[1] / (2 * poly.LC())
+    if c <= 0 or sp.expand(c * (S - s0) ** 2 - gap) != 0 or not (0 < s0 < 1):
+        return None
+    x0 = sp.simplify(sp.log(s0 / (1 - s0)))
+    square = c * (S - s0) ** 2
+    gap_text = f"{_txt(value)} - ({_txt(g)})" if want > 0 else f"{_txt(g)} - ({_txt(value)})"
+    return [HumanStep((Relation(gap_text, "=", _txt(square), "s"),
+                       Relation(_txt(square), ">=", "0", "s")),
+                      f"complete the square; a square is never negative, and it is 0 only at s = {s0}",
+                      rf"{sp.latex(want * value)} {'-' if want > 0 else '+'} {_paren(sp.latex(g), g)} = "
+                      rf"{sp.latex(square)} \ge 0"),
+            HumanStep((Relation(f"sigmoid({x0})", "=", _txt(s0)),),
+                      f"σ is increasing, so σ(x) = {s0} only at x = {x0}",
+                      rf"\sigma({sp.latex(x0)}) = {sp.latex(s0)}")], s0, x0
+
+
+def _range(f_text: str, f: sp.Expr, g: sp.Expr, image: Interval) -> list[HumanStep] | None:
+    """Bounds (a square for an attained end, a strict sign for an open one), a limit at ±∞ for
+    each open end, continuity and the intermediate value theorem."""
+    steps: list[HumanStep] = []
+    limits: list[HumanStep] = []
+    facts = []
+    for end, closed, want, op in ((image.lo, image.lo_closed, -1, ">"), (image.hi, image.hi_closed, 1, "<")):
+        if end in (sp.oo, -sp.oo):
+            return None
+        if closed:
+            found = _square(g, end, want)
+            if found is None:
+                return None
+            steps += found[0]
+            facts.append(f"f({found[2]}) = {end}")
+            op += "="
+        else:
+            steps.append(HumanStep((Relation(_txt(pretty(g - end)) if end != 0 else _txt(g), op, "0", "s", "(0, 1)"),),
+                                   _factor_reason(pretty(g - end) if end != 0 else g),
+                                   rf"{sp.latex(pretty(g - end) if end != 0 else g)} {_TEX[op]} 0 \quad (0 < s < 1)"))
+            for toward in (sp.oo, -sp.oo):
+                found_l = _limit_steps(f_text, g, toward)
+                if found_l is not None and sp.simplify(found_l[1] - end) == 0:
+                    limits += found_l[0]
+                    facts.append(f"f(x) → {end} as x → {'∞' if toward == sp.oo else '−∞'}")
+                    break
+            else:
+                return None
+    shown = _interval_text(image.lo, image.hi, image.lo_closed, image.hi_closed)
+    lo_op = ">=" if image.lo_closed else ">"
+    hi_op = "<=" if image.hi_closed else "<"
+    final = HumanStep((Relation(f_text, lo_op, _txt(image.lo)), Relation(f_text, hi_op, _txt(image.hi))),
+                      f"f is continuous, {', '.join(facts)}: by the intermediate value theorem f takes every "
+                      f"value in {shown}, and by the bounds above no other",
+                      rf"f(\mathbb{{R}}) = {image.latex()}")
+    return [*_start(f_text, f, g), *steps, *limits, final]
+
+
+def _inflection(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr) -> list[HumanStep] | None:
+    """f″ = H(σ(x)) with H from the chain rule twice; H changes sign at s0 = σ(at), which is
+    solved back through the logit; so f″ changes sign at x = at (never f″(at) = 0 alone)."""
+    from functools import cmp_to_key
+
+    s0 = _s_end(at)
+    if s0 is None or s0 in (0, 1):
+        return None
+    h1 = sp.expand(sp.diff(g, S) * S * (1 - S))
+    h2 = pretty(sp.diff(h1, S) * S * (1 - S))
+    num = sp.numer(sp.together(h2))
+    roots = [sp.radsimp(r) for r in sp.Poly(num, S).real_roots()]
+    if any(isinstance(r, sp.CRootOf) for r in roots):
+        return None
+    def before(p: sp.Expr, q: sp.Expr) -> int:
+        return -1 if (p - q).is_negative else 1
+
+    inside = sorted({r for r in roots if 0 < r < 1}, key=cmp_to_key(before))
+    index = next((i for i, r in enumerate(inside) if sp.simplify(r - s0) == 0), None)
+    if index is None:
+        return None
+    a = inside[index - 1] if index > 0 else sp.Integer(0)
+    b = inside[index + 1] if index + 1 < len(inside) else sp.Integer(1)
+    ops = []
+    for lo, hi in ((a, s0), (s0, b)):
+        for op in (">", "<"):
+            if check(Relation(_txt(h2), op, "0", "s", _interval_text(lo, hi))) is Verdict.PROVED:
+                ops.append(op)
+                break
+        else:
+            return None
+    if ops[0] == ops[1]:
+        return None
+    second = f"diff({f_text}, x, 2)"
+    xa = sp.Integer(-1) * sp.oo if a == 0 else sp.simplify(sp.log(a / (1 - a)))
+    xb = sp.oo if b == 1 else sp.simplify(sp.log(b / (1 - b)))
+    word = {">": "positive", "<": "negative"}
+    return [*_start(f_text, f, g),
+            HumanStep((Relation(second, "=", _txt(h2.subs(S, SIGMA))),),
+                      "differentiate twice, each time with the chain rule and σ′ = σ(1 − σ)",
+                      rf"f''(x) = {_tex_sigma(h2)}"),
+            HumanStep((Relation(f"sigmoid({_txt(at)})", "=", _txt(s0)),),
+                      f"x = ln(s/(1 − s)) at s = {_words(s0)} is x = {_about(at)}",
+                      rf"\sigma\left({sp.latex(at)}\right) = {sp.latex(s0)}"),
+            HumanStep((Relation(_txt(h2), ops[0], "0", "s", _interval_text(a, s0)),
+                       Relation(_txt(h2), ops[1], "0", "s", _interval_text(s0, b))),
+                      _factor_reason(h2, a, b) + f"; so the sign changes at s = {_words(s0)}",
+                      rf"{sp.latex(h2)} {ops[0]} 0 \ ({sp.latex(a)} < s < {sp.latex(s0)}),\quad "
+                      rf"{ops[1]} 0 \ ({sp.latex(s0)} < s < {sp.latex(b)})"),
+            HumanStep((Relation(second, ops[0], "0", "x", _interval_text(xa, at)),
+                       Relation(second, ops[1], "0", "x", _interval_text(at, xb))),
+                      f"σ is increasing, so f″ is {word[ops[0]]} just left of x = {_words(at)} and "
+                      f"{word[ops[1]]} just right of it: f″ changes sign there, and f has an inflection "
+                      f"point at x = {_about(at)}",
+                      rf"f''(x) {ops[0]} 0 \ (x < {sp.latex(at)}),\quad f''(x) {ops[1]} 0 \ (x > {sp.latex(at)})"
+                      r"\ \text{near it}")]
+
+
+def _value(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr, value: sp.Expr,
+           digits: int | None) -> list[HumanStep] | None:
+    """f(at) = G(σ(at)): exactly, or between the ends of the rounding cell of the claimed decimal."""
+    s0 = _s_end(at)
+    known = s0 is not None and not at.is_Rational  # σ(at) in closed form, through the logit
+    point = _subst(_txt(g), "s", _txt(s0) if known else f"sigmoid({_txt(at)})")
+    first: tuple[Relation, ...] = (Relation(f"sigmoid({_txt(at)})", "=", _txt(s0)),) if known else ()
+    where = f"put x = {_words(at)}, so s = σ({_words(at)})" + (f" = {_words(s0)}" if known else "")
+    shown = s0 if known else sp.Symbol(rf"\sigma({sp.latex(at)})")
+    if digits is None:
+        rels: tuple[Relation, ...] = (*first, Relation(point, "=", _txt(value)))
+        why = where
+        tex = rf"f({sp.latex(at)}) = {sp.latex(g.subs(S, shown))} = {sp.latex(value)}"
+    else:
+        half = sp.Rational(1, 2 * 10**digits)
+        rels = (*first, Relation(point, ">=", _txt(value - half)), Relation(point, "<", _txt(value + half)))
+        why = (f"{where}; the value lies between {value - half} and {value + half}, "
+               f"so it rounds to {_decimal(value, digits)} at {digits} decimals")
+        tex = (rf"{sp.latex(value - half)} \le f({sp.latex(at)}) < {sp.latex(value + half)}")
+    return [*_start(f_text, f, g), HumanStep(rels, why, tex)]
+
+
+def _decimal(value: sp.Expr, digits: int) -> str:
+    from fractions import Fraction
+
+    from ..engine.numeric import decimal
+
+    return decimal(Fraction(int(value.p), int(value.q)), digits) if value.is_Rational else str(value)
+
+
+# ---------------------------------------------------------------- the same in u = tanh x
+
+_TANH_WHY = "write e^{2x} = (1 + tanh x)/(1 − tanh x)"
+
+
+def _u_start(f_text: str, h: sp.Expr) -> list[HumanStep]:
+    from ..language.parse import parse
+
+    if sp.expand(parse(f_text, keep_derivatives=True) - h.subs(U, TANH)) == 0:
+        return []
+    why = ("differentiate, using tanh′ = 1 − tanh²" if f_text.replace(" ", "").startswith("diff(tanh(x),x")
+           else ("differentiate, then " if f_text.startswith("diff(") else "") + _TANH_WHY)
+    return [HumanStep((Relation(f_text, "=", _txt(h.subs(U, TANH))),), why,
+                      rf"{_f_tex(f_text)} = {_fn_tex(sp.latex(h.subs(U, TANH)))}")]
+
+
+_U_RANGE = HumanStep((Relation("tanh(x)", ">", "-1"), Relation("tanh(x)", "<", "1")),
+                     "tanh x = (e^{2x} − 1)/(e^{2x} + 1) and e^{2x} > 0", r"-1 < \tanh x < 1")
+
+
+def _u_sign(f_text: str, h: sp.Expr, prop: str) -> list[HumanStep]:
+    op = _SIGN[prop]
+    return [*_u_start(f_text, h), _U_RANGE,
+            HumanStep((Relation(_txt(h), op, "0", "u", "(-1, 1)"),), _factor_reason(h, -1, 1, U),
+                      rf"{sp.latex(h)} {_TEX[op]} 0 \quad (-1 < u < 1)"),
+            HumanStep((Relation(f_text, op, "0"),),
+                      "take u = tanh x, which runs through (-1, 1) as x runs through ℝ",
+                      rf"{_f_tex(f_text)} {_TEX[op]} 0 \quad (x \in \mathbb{{R}})")]
+
+
+def _u_extreme(f_text: str, h: sp.Expr, prop: str, value: sp.Expr) -> list[HumanStep] | None:
+    """value − H(u) = c·(u − u0)² (c > 0 for a maximum), and tanh(x0) = u0."""
+    want = 1 if prop == "maximum" else -1
+    gap = sp.cancel(want * (value - h))
+    if not gap.is_polynomial(U) or sp.Poly(gap, U).degree() != 2:
+        return None
+    poly = sp.Poly(gap, U)
+    c, u0 = poly.LC(), -poly.all_coeffs()[1] / (2 * poly.LC())
+    if c <= 0 or sp.expand(c * (U - u0) ** 2 - gap) != 0 or not (-1 < u0 < 1):
+        return None
+    x0 = sp.simplify(sp.log((1 + u0) / (1 - u0)) / 2)
+    square = c * (U - u0) ** 2
+    op = "<=" if want > 0 else ">="
+    gap_text = f"{_txt(value)} - ({_txt(h)})" if want > 0 else f"{_txt(h)} - ({_txt(value)})"
+    return [*_u_start(f_text, h),
+            HumanStep((Relation(gap_text, "=", _txt(square), "u"), Relation(_txt(square), ">=", "0", "u")),
+                      f"complete the square; a square is never negative, and it is 0 only at u = {u0}",
+                      rf"{sp.latex(want * value)} {'-' if want > 0 else '+'} {_paren(sp.latex(h), h)} = "
+                      rf"{sp.latex(square)} \ge 0"),
+            HumanStep((Relation(f"tanh({_txt(x0)})", "=", _txt(u0)),),
+                      f"tanh is increasing, so tanh x = {u0} only at x = {x0}",
+                      rf"\tanh {sp.latex(x0)} = {sp.latex(u0)}"),
+            HumanStep((Relation(f_text, op, _txt(value)),),
+                      f"put u = tanh x: f(x) {_WORD[op]} {value} for every x, with equality only at x = {x0}",
+                      rf"{_f_tex(f_text)} {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}})")]
+
+
+def _u_parity(f_text: str, f: sp.Expr, h: sp.Expr, prop: str) -> list[HumanStep] | None:
+    """f(−x) = H(tanh(−x)) = H(−tanh x) = ±H(tanh x) = ±f(x); tanh itself from its definition."""
+    from ..language.parse import parse
+
+    target = h if prop == "even" else -h
+    if sp.cancel(h.subs(U, -U) - target) != 0:
+        return None
+    at = _at_minus_x(f_text, f)
+    sign_f = f_text if prop == "even" else f"-({f_text})"
+    f_tex = _f_tex(f_text)
+    last = rf"&= {f_tex}" if prop == "even" else (rf"&= -\left({f_tex}\right)" if "+" in f_tex or "-" in f_tex
+                                                  else rf"&= -{f_tex}")
+    if h == U:  # f is tanh: from the definition
+        chain = (Relation(at, "=", "(exp(-x) - exp(x))/(exp(-x) + exp(x))"),
+                Relation("(exp(-x) - exp(x))/(exp(-x) + exp(x))", "=", "-((exp(x) - exp(-x))/(exp(x) + exp(-x)))"),
+                Relation("-((exp(x) - exp(-x))/(exp(x) + exp(-x)))", "=", sign_f))
+        rows = [rf"{_f_tex(f_text, -X)} &= \frac{{e^{{-x}} - e^{{x}}}}{{e^{{-x}} + e^{{x}}}}",
+                r"&= -\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}", last]
+        return [HumanStep(chain, "tanh x = (eˣ − e^{−x})/(eˣ + e^{−x}) at −x; take out the minus sign; "
+                                "the definition again",
+                          r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}", chain=True)]
+    h_minus = h.subs(U, sp.tanh(-X))
+    h_flip = h.subs(U, -TANH)
+    rels = [Relation(at, "=", _txt(h_minus)), Relation(_txt(h_minus), "=", _txt(h_flip)),
+            Relation(_txt(h_flip), "=", sign_f)]
+    if sp.expand(parse(at, keep_derivatives=True) - h_minus) == 0:
+        rels = rels[1:]
+    rels = [r for r in rels if r.lhs != r.rhs]  # tanh(−x) is printed −tanh x already
+    rows = [rf"{_f_tex(f_text, -X)} &= {_fn_tex(sp.latex(h_flip))}", last]
+    return [*_u_start(f_text, h),
+            HumanStep(tuple(rels), "tanh(−x) = −tanh x; expand and compare with f(x)",
+                      r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}", chain=True)]
+
+
+# ---------------------------------------------------------------- the certificate, in a textbook's words
+
+def _t_form(f: sp.Expr) -> sp.Expr | None:
+    """R(t) with f = R(t), t = eˣ (no shift, m = 1; poles none), or None."""
+    return _rational_in_exp(f)
+
+
+def _t_start(f_text: str, r: sp.Expr) -> HumanStep:
+    return HumanStep((Relation("exp(x)", ">", "0"), Relation(f_text, "=", _txt(r.subs(T, sp.exp(X))))),
+                     "put t = eˣ, which is positive, and write f as a fraction in t",
+                     rf"t = e^{{x}} > 0:\quad f(x) = {sp.latex(r)}")
+
+
+def _t_interval(on: Interval) -> tuple[sp.Expr, sp.Expr]:
+    return (sp.Integer(0) if on.lo == -sp.oo else sp.exp(on.lo),
+            sp.oo if on.hi == sp.oo else sp.exp(on.hi))
+
+
+def _t_where(lo: sp.Expr, hi: sp.Expr, on: Interval) -> str | None:
+    if lo == 0 and hi == sp.oo:
+        return None
+    return _interval_text(lo, hi, on.lo_closed and on.lo != -sp.oo, on.hi_closed and on.hi != sp.oo)
+
+
+def _t_sign(f_text: str, r: sp.Expr, prop: str, on: Interval) -> list[HumanStep] | None:
+    """The numerator and the denominator of R(t), each with its sign on the t-interval."""
+    op = _SIGN[prop]
+    lo, hi = _t_interval(on)
+    where = _t_where(lo, hi, on)
+    num, den = (pretty_in(p, T) for p in sp.fraction(sp.cancel(r)))
+    steps = [_t_start(f_text, r)]
+    t_tex = "t > 0" if where is None else rf"t \in {Interval(lo, hi, on.lo_closed, on.hi_closed).latex()}"
+    signs = []
+    for part, name in ((num, "numerator"), (den, "denominator")):
+        if not part.has(T):
+            signs.append(1 if part > 0 else -1)
+            continue
+        for want, rel in ((1, ">"), (-1, "<")):
+            relation = Relation(_txt(part), rel, "0", "t", where)
+            if check(relation) is Verdict.PROVED:
+                signs.append(want)
+                steps.append(HumanStep((relation,), f"the {name} " + _factor_reason(part, lo, hi, T),
+                                       rf"{sp.latex(part)} {_TEX[rel]} 0 \quad ({t_tex})"))
+                break
+        else:
+            return None
+    sign = signs[0] * signs[1]
+    if (op in (">", ">=")) != (sign > 0):
+        return None
+    where_x = None if on.is_real_line else _interval_text(on.lo, on.hi, on.lo_closed, on.hi_closed)
+    steps.append(HumanStep((Relation(f_text, op, "0", "x", where_x),),
+                           "a quotient of a " + ("positive" if signs[0] > 0 else "negative") + " numerator by a "
+                           + ("positive" if signs[1] > 0 else "negative") + " denominator; t = eˣ runs through "
+                           + (where or "(0, oo)") + " as x runs through " + (where_x or "ℝ"),
+                           rf"f(x) {_TEX[op]} 0 \quad (x \in {on.latex()})"))
+    return steps
+
+
+def _t_extreme(f_text: str, r: sp.Expr, prop: str, value: sp.Expr) -> list[HumanStep] | None:
+    """value − R(t) (or R(t) − value) as a fraction whose factors have known signs, 0 only at a
+    t0 > 0; the greatest (least) value is attained at x0 = ln t0."""
+    want = 1 if prop == "maximum" else -1
+    gap = sp.factor(sp.cancel(want * (value - r)))
+    num, den = sp.fraction(gap)
+    zeros = sorted({z for z in sp.Poly(num, T).real_roots() if z > 0}, key=sp.default_sort_key) \
+        if num.has(T) else []
+    if len(zeros) != 1 or not zeros[0].is_Rational:
+        return None
+    t0 = zeros[0]
+    x0 = sp.log(t0)
+    op = "<=" if want > 0 else ">="
+    shown = _txt(want * (value - r))
+    steps = [_t_start(f_text, r),
+             HumanStep((Relation(shown, "=", _txt(gap), "t"), Relation(_txt(gap), ">=", "0", "t")),
+                       "bring to one fraction and factor: " + _factor_reason(gap, sp.Integer(0), sp.oo, T)
+                       + f"; it is 0 only at t = {t0}",
+                       rf"{sp.latex(want * value)} {'-' if want > 0 else '+'} {_paren(sp.latex(r), r)} = "
+                       rf"{sp.latex(gap)} \ge 0"),
+             HumanStep((Relation(_subst(_txt(r), "t", f"exp({_txt(x0)})"), "=", _txt(value)),),
+                       f"at x = {x0}, where t = {t0}",
+                       rf"f({sp.latex(x0)}) = {sp.latex(value)}"),
+             HumanStep((Relation(f_text, op, _txt(value)),),
+                       f"therefore f(x) {_WORD[op]} {value} for every x, with equality at x = {x0}",
+                       rf"f(x) {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}})")]
+    return steps
+
+
+# ---------------------------------------------------------------- choosing a strategy
+
+def _nice_in(h: sp.Expr, v: sp.Symbol) -> bool:
+    """H is a polynomial in v (its sign and extremes read off on the interval)."""
+    return bool(sp.cancel(h).is_polynomial(v))
+
+
+def _nice(g: sp.Expr) -> bool:
+    """G's denominator is made of s and 1 − s only (σ and 1 − σ), so its signs read off."""
+    den = sp.denom(sp.cancel(sp.together(g)))
+    if not den.has(S):
+        return True
+    return all(b in (S, 1 - S, S - 1) for b, _e in sp.factor_list(den, S)[1])
+
+
+def _strategies(f_text: str, f: sp.Expr, prop: str,
+                options: dict[str, object]) -> list[Callable[[], list[HumanStep] | None]]:
+    """The strategies that apply to the claim, in order; each is a thunk giving steps or None."""
+    from ..language.parse import parse
+
+    out: list[Callable[[], list[HumanStep] | None]] = []
     if prop == "identity":
         g = options.get("equals")
         if g is None:
-            return None
+            return out
         g_text = g if isinstance(g, str) else _txt(g)
-        from ..language.parse import parse
-
-        steps = _identity(f_text, f, g_text, parse(g_text))
-        return None if steps is None else _checked(steps)
-    g = in_sigma(f)
-    if g is None:
-        return None
+        g_expr = parse(g_text)
+        out.append(lambda: _known_chain(f_text, f, g_text, g_expr))
+        out.append(lambda: _identity(f_text, f, g_text, g_expr))
+        return out
     on = options.get("on", REAL_LINE)
-    steps: list[HumanStep] | None = None
-    if prop in _SIGN and on == REAL_LINE:
-        steps = _sign(f_text, f, g, prop)
-    elif prop in ("maximum", "minimum") and on == REAL_LINE and options.get("equals") is not None:
-        steps = _extreme(f_text, f, g, prop, sp.sympify(options["equals"]))
-    elif prop in ("even", "odd"):
-        steps = _parity(f_text, f, g, prop)
-    elif prop in ("increasing", "decreasing") and isinstance(on, Interval):
-        steps = _monotone(f_text, f, g, prop, on)
-    return None if steps is None else _checked(steps)
+    g = in_sigma(f)
+    if g is not None and _nice(g):
+        if prop in _SIGN and isinstance(on, Interval):
+            out.append(lambda: _sign(f_text, f, g, prop, on))
+        elif prop in ("maximum", "minimum") and on == REAL_LINE and options.get("equals") is not None:
+            out.append(lambda: _extreme(f_text, f, g, prop, sp.sympify(options["equals"])))
+        elif prop in ("even", "odd"):
+            out.append(lambda: _parity_chain(f_text, f, g, prop))
+            out.append(lambda: _parity(f_text, f, g, prop))
+        elif prop in ("increasing", "decreasing") and isinstance(on, Interval):
+            out.append(lambda: _monotone(f_text, f, g, prop, on))
+        elif prop == "limit" and options.get("equals") is not None:
+            out.append(lambda: _limit(f_text, f, g, sp.sympify(options["at"]), sp.sympify(options["equals"])))
+        elif prop == "value" and options.get("at") is not None and options.get("equals") is not None:
+            digits = options.get("digits")
+            out.append(lambda: _value(f_text, f, g, sp.sympify(options["at"]), sp.sympify(options["equals"]),
+                                      None if digits is None else int(str(digits))))
+        elif prop == "inflection" and options.get("at") is not None:
+            out.append(lambda: _inflection(f_text, f, g, sp.sympify(options["at"])))
+        elif prop == "range" and isinstance(image := options.get("equals"), Interval):
+            out.append(lambda: _range(f_text, f, g, image))
+    h = in_tanh(f) if g is None or not _nice(g) or prop in ("even", "odd") else None
+    if h is not None and _nice_in(h, U):
+        if prop in _SIGN and on == REAL_LINE:
+            out.append(lambda: _u_sign(f_text, h, prop))
+        elif prop in ("maximum", "minimum") and on == REAL_LINE and options.get("equals") is not None:
+            out.append(lambda: _u_extreme(f_text, h, prop, sp.sympify(options["equals"])))
+        elif prop in ("even", "odd"):
+            out.append(lambda: _u_parity(f_text, f, h, prop))
+    r = _t_form(f)
+    if r is not None:
+        if prop in _SIGN and isinstance(on, Interval):
+            out.append(lambda: _t_sign(f_text, r, prop, on))
+        elif prop in ("maximum", "minimum") and on == REAL_LINE and options.get("equals") is not None:
+            out.append(lambda: _t_extreme(f_text, r, prop, sp.sympify(options["equals"])))
+    return out
 
 
-def for_proof(proof: object) -> tuple[HumanStep, ...] | None:
-    """The human proof of a proved claim, when a strategy applies (None otherwise).
+def write(f_text: str, f: sp.Expr, prop: str, options: dict[str, object]) -> tuple[HumanStep, ...] | None:
+    """A checked human proof of a claim already proved, or None when no strategy applies: the
+    strategies are tried in order, and one whose line the engine cannot decide gives way."""
+    from ..engine.budget import BudgetExceeded
 
-    Each line is checked before it is returned; a line that fails its check is an
-    ``InternalError``. The engine's own "cannot decide here" answers mean "no human proof".
-    """
+    for strategy in _strategies(f_text, f, prop, options):
+        try:
+            steps = strategy()
+            if steps:
+                return _checked(steps)
+        except (InternalError, BudgetExceeded):
+            raise
+        except Exception:  # noqa: BLE001 - a strategy that cannot be carried out gives way (nothing shown)
+            continue
+    return None
+
+
+def proof_steps(proof: object) -> tuple[HumanStep, ...]:
+    """``Proof.steps``: the human proof of a proved claim (empty when no strategy applies, or
+    the verdict is not proved). The engine's own "cannot decide here" answers mean "no human
+    proof"; a line that is false is an ``InternalError``."""
+    from ..engine.budget import BudgetExceeded
     from ..engine.signchart import Undecided
     from .kernel import Proof
 
     assert isinstance(proof, Proof)
     if proof.verdict is not Verdict.PROVED:
-        return None
+        return ()
     claim = proof.claim
     options = dict(claim.options)
     if claim.prop == "identity" and isinstance(options.get("equals"), sp.Expr):
         options["equals"] = _txt(options["equals"])
     try:
-        return write(claim.source or _txt(claim.expr), claim.expr, claim.prop, options)
-    except (Undecided, OutsideClass, sp.PolynomialError):
+        return write(claim.source or _txt(claim.expr), claim.expr, claim.prop, options) or ()
+    except (Undecided, OutsideClass, sp.PolynomialError, BudgetExceeded):
+        return ()
+
+
+def for_proof(proof: object) -> tuple[HumanStep, ...] | None:
+    """The human proof of a proved claim (``Proof.steps``), None when there is none."""
+    from .kernel import Proof
+
+    assert isinstance(proof, Proof)
+    return proof.steps or None
+
+
+# ---------------------------------------------------------------- refutations
+
+_VIOLATED = {"positive": "<=", "negative": ">=", "nonnegative": "<", "nonpositive": ">", "nonzero": "="}
+
+
+def violated(proof: object) -> Relation | None:
+    """The relation a refutation's counterexample shows, as a checked line with constant sides
+    (f at the point): f(x0) ≤ 0 against "positive", f(x2) ≤ f(x1) against "increasing", … None
+    when the counterexample is not a point of that kind or its values cannot be written."""
+    from ..errors import SigsymError
+    from ..language.parse import parse
+    from .kernel import Proof
+
+    assert isinstance(proof, Proof)
+    ce, claim = proof.counterexample, proof.claim
+    if proof.verdict is not Verdict.REFUTED or ce is None or ce.x is None:
         return None
+    f = claim.expr
+
+    def at(e: sp.Expr, p: sp.Expr) -> str:
+        return _txt(e.subs(X, p))
+
+    prop, x1, x2 = claim.prop, ce.x, ce.x2
+    rel: Relation | None = None
+    if prop in _VIOLATED:
+        rel = Relation(at(f, x1), _VIOLATED[prop], "0")
+    elif prop in ("even", "odd"):
+        rel = Relation(at(f, -x1), "!=", at(f if prop == "even" else -f, x1))
+    elif prop == "identity" and isinstance(claim.option("equals"), sp.Expr):
+        rel = Relation(at(f, x1), "!=", at(claim.option("equals"), x1))
+    elif prop in ("increasing", "decreasing") and x2 is not None:
+        lo, hi = (x1, x2) if sp.simplify(x2 - x1).is_positive else (x2, x1)
+        rel = Relation(at(f, hi), "<=" if prop == "increasing" else ">=", at(f, lo))
+    elif prop in ("maximum", "minimum") and claim.option("equals") is not None:
+        rel = Relation(at(f, x1), ">" if prop == "maximum" else "<", _txt(claim.option("equals")))
+    if rel is None:
+        return None
+    try:
+        parse(rel.lhs), parse(rel.rhs)
+        verdict = check(rel)
+    except (SigsymError, OutsideClass, ValueError, TypeError):
+        return None
+    if verdict is Verdict.REFUTED:
+        raise InternalError(f"a counterexample's relation is false: {rel}")
+    return rel if verdict is Verdict.PROVED else None

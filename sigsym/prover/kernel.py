@@ -12,13 +12,17 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
 from ..engine import numeric
 from ..errors import InternalError
 from .evidence import Evidence, ExactZero
+
+if TYPE_CHECKING:
+    from .human import HumanStep
+    from .relations import Relation
 
 
 class Verdict(StrEnum):
@@ -158,7 +162,7 @@ class Proof:
     claim: Claim
     verdict: Verdict
     method: str
-    steps: tuple[Step, ...]
+    certificate: tuple[Step, ...]  # the engine's evidence, step by step (``--certificate``)
     counterexample: Counterexample | None
     _token: object = field(repr=False, compare=False, default=None)
 
@@ -170,16 +174,47 @@ class Proof:
     def proved(self) -> bool:
         return self.verdict is Verdict.PROVED
 
-    def as_dict(self) -> dict[str, Any]:
+    @property
+    def steps(self) -> tuple[HumanStep, ...]:
+        """The human proof: short lines a lecturer writes, each a relation the engine checked
+        (``prover.human``). Written on first access and kept; empty for a refutation (its
+        counterexample says it) or an unknown verdict. A line that fails its check is an
+        ``InternalError``, raised here, never shown."""
+        cached = self.__dict__.get("_human")
+        if cached is None:
+            from .human import proof_steps
+
+            cached = proof_steps(self)
+            object.__setattr__(self, "_human", cached)
+        return cached
+
+    @property
+    def relation(self) -> Relation | None:
+        """The relation a counterexample violates, stated like a proof line (checked), or None."""
+        if "_refuted" not in self.__dict__:
+            from .human import violated
+
+            object.__setattr__(self, "_refuted", violated(self))
+        return self.__dict__["_refuted"]
+
+    def as_dict(self, steps: bool = True) -> dict[str, Any]:
+        """JSON data: ``steps`` (the human proof; left out, as null, with ``steps=False``, which
+        spares writing it) and ``certificate`` (the evidence)."""
         opts = {k: (str(v) if not isinstance(v, bool | int) else v) for k, v in self.claim.options}
+        ce = None
+        if self.counterexample is not None:
+            ce = self.counterexample.as_dict()
+            rel = self.relation if steps else None
+            ce["relation"] = rel.as_dict() if rel is not None else None
         return {
             "verdict": self.verdict.value,
             "property": self.claim.prop,
             "expr": self.claim.source or str(self.claim.expr),
             "options": opts,
             "method": self.method,
-            "counterexample": self.counterexample.as_dict() if self.counterexample else None,
-            "steps": [s.as_dict() for s in self.steps],
+            "counterexample": ce,
+            "steps": [s.as_dict() for s in self.steps] if steps else None,
+            "certificate": [s.as_dict() for s in self.certificate],
         }
 
     def to_json(self) -> str:

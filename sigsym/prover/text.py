@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..prover.kernel import Claim, Proof
+    from ..prover.relations import Relation
 
 _PRIMES = {1: "′", 2: "″", 3: "‴"}
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -79,15 +80,40 @@ def statement_latex(claim: Claim) -> str:
 
 # ---------------------------------------------------------------- proofs
 
-def proof_text(proof: Proof) -> str:
-    """The terminal form: verdict and claim, method, numbered steps with their checks, counterexample."""
+def relation_text(rel: Relation) -> str:
+    """A relation as one line: ``lhs op rhs`` and, when it is not the whole domain, where."""
+    ops = {"<=": "≤", ">=": "≥", "!=": "≠"}
+    head = f"{rel.lhs} {ops.get(rel.op, rel.op)} {rel.rhs}"
+    names = {"s": "s = σ(x)", "u": "u = tanh(x)", "t": "t = eˣ"}
+    if rel.where is not None:
+        return f"{head}   for {names.get(rel.var, rel.var)} in {rel.where}"
+    return head if rel.var == "x" else f"{head}   ({names.get(rel.var, rel.var)})"
+
+
+def proof_text(proof: Proof, certificate: bool = False) -> str:
+    """The terminal form: verdict and claim, the human proof (each line a checked relation and
+    its reason), the counterexample; the engine's evidence (the certificate) with
+    ``certificate``, or when there is no human proof."""
     lines = [f"{proof.verdict.value}: {statement(proof.claim)}", f"method: {proof.method}"]
-    for i, s in enumerate(proof.steps, 1):
-        lines.append(f"  {i}. {s.text}")
-        lines.append(f"     [checked: {s.check}]")
+    human = proof.steps
+    if human:
+        lines.append("proof (each line checked):")
+        for i, h in enumerate(human, 1):
+            rels = list(h.relations) if not h.chain else [h.relation]
+            lines.append(f"  {i}. {rels[0] and relation_text(rels[0])}")
+            lines += [f"     {relation_text(r)}" for r in rels[1:]]
+            lines.append(f"     because {h.because}")
+    if certificate or (not human and proof.certificate):
+        lines.append("certificate:" if human else "evidence:")
+        for i, s in enumerate(proof.certificate, 1):
+            lines.append(f"  {i}. {s.text}")
+            lines.append(f"     [checked: {s.check}]")
     if proof.counterexample is not None:
         ce = proof.counterexample
         lines.append(f"counterexample: {ce.statement}")
+        rel = proof.relation
+        if rel is not None:
+            lines.append(f"     that is: {relation_text(rel)}")
         lines.append(f"     [checked: {ce.check}]")
     return "\n".join(lines)
 
@@ -100,7 +126,7 @@ def proof_summary(proof: Proof) -> str:
         ce = proof.counterexample
         text += f" Counterexample: {ce.statement} (checked: {ce.check})."
     if verdict == "proved":
-        text += f" Proof by {proof.method} in {len(proof.steps)} checked steps."
+        text += f" Proof by {proof.method} in {len(proof.certificate)} checked steps."
     elif verdict == "refuted":
         text += f" Method: {proof.method}."
     else:
@@ -125,7 +151,7 @@ def proof_latex(proof: Proof) -> str:
     """Display math for Jupyter: verdict and claim, the steps, the counterexample."""
     rows = [rf"&\textbf{{{proof.verdict.value}:}}\quad {statement_latex(proof.claim)}",
             rf"&\text{{method: {_tex_prose(proof.method)}}}"]
-    rows += [f"&{s.latex}" for s in proof.steps if s.latex]
+    rows += [f"&{s.latex}" for s in (proof.steps or proof.certificate) if s.latex]
     if proof.counterexample is not None:
         rows.append(rf"&\text{{counterexample: }} {proof.counterexample.latex}")
     return "$$\\begin{aligned}" + r"\\ ".join(rows) + r"\end{aligned}$$"
@@ -141,9 +167,12 @@ def proof_markdown(proof: Proof) -> str:
 
     lines = [f"**{proof.verdict.value}**: {md(statement(proof.claim))}", "",
              f"$${statement_latex(proof.claim)}$$", "", f"*method*: {md(proof.method)}", ""]
-    for i, s in enumerate(proof.steps, 1):
-        body = f"${s.latex}$" if s.latex else md(s.text)
-        lines.append(f"{i}. {body} — *{md(s.check)}*")
+    for i, h in enumerate(proof.steps, 1):
+        lines.append(f"{i}. ${h.latex}$ — *{md(h.because)}*")
+    if not proof.steps:
+        for i, s in enumerate(proof.certificate, 1):
+            body = f"${s.latex}$" if s.latex else md(s.text)
+            lines.append(f"{i}. {body} — *{md(s.check)}*")
     if proof.counterexample is not None:
         ce = proof.counterexample
         lines += ["", f"**counterexample**: ${ce.latex}$ — *checked: {md(ce.check)}*"]

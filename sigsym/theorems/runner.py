@@ -61,7 +61,7 @@ def _finish(theorem: Theorem, proof: Proof, seconds: float) -> Outcome:
     verdict = proof.verdict.value
     ok = verdict == theorem.expect
     return Outcome(theorem, verdict, seconds, "" if ok else _explain(proof),
-                   "" if ok else proof_text(proof), proof.as_dict(), proof)
+                   "" if ok else proof_text(proof), proof.as_dict(steps=False), proof)
 
 
 def run_theorem(theorem: Theorem) -> Outcome:

@@ -33,6 +33,7 @@ def is_zero(number: sp.Expr) -> bool | None:
         return number == 0
     if number.free_symbols:
         return None
+    number = plain(number)
     if number.atoms(sp.Function) - number.atoms(sp.exp, sp.CRootOf):
         from ..functions import to_exp
 
@@ -134,6 +135,15 @@ def _algebraic(number: sp.Expr) -> bool:
             and all(p.exp.is_Rational for p in number.atoms(sp.Pow)))
 
 
+def plain(number: sp.Expr) -> sp.Expr:
+    """Every ``CRootOf`` of a subclass (``algebraic.RealRoot``: the same number, printed as a
+    decimal) written as SymPy's own class, which SymPy's minimal polynomials require."""
+    from sympy.polys.rootoftools import ComplexRootOf
+
+    odd = {r for r in number.atoms(sp.CRootOf) if type(r) is not ComplexRootOf}
+    return number.xreplace({r: ComplexRootOf._new(r.poly, r.index) for r in odd}) if odd else number
+
+
 def _generators(number: sp.Expr) -> set[sp.Expr]:
     gens: set[sp.Expr] = set(number.atoms(sp.CRootOf))
     for p in number.atoms(sp.Pow):
@@ -144,6 +154,7 @@ def _generators(number: sp.Expr) -> set[sp.Expr]:
 
 def single_generator(number: sp.Expr) -> tuple[sp.Expr, sp.Dummy, sp.Expr] | None:
     """(g, y, number with g replaced by y) when number is a rational function of one algebraic g."""
+    number = plain(number)
     gens = _generators(number)
     if len(gens) != 1:
         return None

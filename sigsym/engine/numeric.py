@@ -118,6 +118,11 @@ def _ipow(v: Enc, n: int) -> Enc:
 
 
 def _root_enclosure(root: sp.CRootOf) -> Enc:
+    bounds = getattr(root, "bounds", None)  # a root that narrows itself on FLINT (algebraic.RealRoot)
+    if bounds is not None:
+        lo, hi = bounds(iv.prec + 8)
+        return iv.mpf([_rational(sp.Rational(lo.numerator, lo.denominator)).a,
+                       _rational(sp.Rational(hi.numerator, hi.denominator)).b])
     digits = int(iv.prec * 0.302) + 5
     width = sp.Rational(1, 10**digits)
     approx = root.eval_rational(dx=width, dy=width)

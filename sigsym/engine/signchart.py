@@ -19,8 +19,11 @@ import sympy as sp
 from ..functions import X
 from ..language.parse import Interval
 from . import numeric
-from .algebraic import Root, compare, compare_root, positive_roots, simplify_number
+from .algebraic import Root, compare, compare_root, positive_roots, simplify_number, value_at
 from .expform import ExpForm, T
+
+
+SIMPLIFY_DEGREE = 12  # values at e^c of rational functions of higher degree are shown as they are
 
 
 class Undecided(Exception):
@@ -237,10 +240,21 @@ def value_at_x(form: ExpForm, x: sp.Expr) -> sp.Expr:
     """R at the t of a finite x, simplified (x not a pole)."""
     if x in (sp.oo, -sp.oo):
         return limit_at_infinity(form, x == sp.oo)
-    return simplify_number(form.at_t(sp.simplify(form.t_of_x(x))))
+    t = form.t_of_x(x)
+    if not x.is_Rational:  # e^{rational} is already in its simplest form
+        t = sp.simplify(t)
+    value = form.at_t(t)
+    if max(form.num.degree(), form.den.degree()) > SIMPLIFY_DEGREE:
+        return value  # simplifying a rational function of high degree in e^c costs seconds
+    return simplify_number(value)
 
 
 def value_at_root(form: ExpForm, root: Root) -> sp.Expr:
+    """R at a root t₀, exactly: on FLINT (reduction modulo t₀'s polynomial) when it can, and
+    otherwise by SymPy arithmetic on t₀'s exact value."""
+    fast = value_at(form.num, form.den, root)
+    if fast is not None:
+        return fast
     return simplify_number(form.at_t(root.value))
 
 

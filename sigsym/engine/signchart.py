@@ -18,8 +18,10 @@ import sympy as sp
 
 from ..functions import X
 from ..language.parse import Interval
-from . import numeric
-from .algebraic import Root, compare, compare_root, positive_roots, simplify_number, value_at
+from flint import fmpq_poly
+
+from . import flintpoly, numeric
+from .algebraic import RealRoot, Root, compare, compare_root, positive_roots, simplify_number, value_at
 from .expform import ExpForm, T
 
 
@@ -62,8 +64,9 @@ class Chart:
 
 @lru_cache(maxsize=256)
 def x_function(form: ExpForm):  # noqa: ANN201 - compiled interval function of x
-    expr = form.rational.subs(T, sp.exp((X - form.shift) / form.m))
-    return numeric.compile_iv(expr)
+    """x ↦ R(e^{(x − x0)/m}) as an interval function (Arb balls, see ``numeric.exp_rational``)."""
+    num, den = (fmpq_poly([flintpoly.as_fmpq(c) for c in reversed(p.all_coeffs())]) for p in (form.num, form.den))
+    return numeric.exp_rational(num, den, Fraction(int(form.shift.p), int(form.shift.q)), form.m)
 
 
 def x_of_root(form: ExpForm, root: Root) -> sp.Expr:
@@ -72,7 +75,10 @@ def x_of_root(form: ExpForm, root: Root) -> sp.Expr:
         return form.shift
     if root.hi <= 1 and not isinstance(root.value, sp.CRootOf):
         return -form.m * sp.log(sp.radsimp(1 / root.value)) + form.shift
-    return form.m * sp.log(root.value) + form.shift
+    value = root.value
+    if isinstance(value, RealRoot):  # log's automatic simplification has nothing to find in it
+        return form.m * sp.log(value, evaluate=False) + form.shift
+    return form.m * sp.log(value) + form.shift
 
 
 # ---------------------------------------------------------------- sampling helpers

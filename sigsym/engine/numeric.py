@@ -54,8 +54,128 @@ def _rational(q: sp.Rational) -> Enc:
     return hit
 
 
+# Arb versions of the catalogue's functions (by name); a function missing here is evaluated by
+# mpmath's iv instead (the whole expression then is).
+_ARB_BY_NAME: dict[str, Callable[..., arb]] = {
+    "exp": lambda u: u.exp(),
+    "log": lambda u: u.log(),
+    "sqrt": lambda u: u.sqrt(),
+    "sinh": lambda u: u.sinh(),
+    "cosh": lambda u: u.cosh(),
+    "tanh": lambda u: u.tanh(),
+    "sech": lambda u: u.sech(),
+    "sigmoid": lambda u: 1 / (1 + (-u).exp()),
+    "softplus": lambda u: u.exp().log1p(),
+    "swish": lambda u, beta: u / (1 + (-beta * u).exp()),
+}
+_ARB_FUNCS: dict[object, Callable[..., arb]] = {
+    FUNCTIONS[name].func: fn for name, fn in _ARB_BY_NAME.items() if name in FUNCTIONS}
+
+
+class _NoArb(Exception):
+    """A node without an Arb version: the expression is evaluated with mpmath's iv."""
+
+
+def _arb_of(expr: sp.Expr) -> Callable[[arb], arb]:
+    """The expression as a function of an Arb ball x (raises _NoArb for an unknown node)."""
+    if expr == X:
+        return lambda x: x
+    if expr.is_Rational:
+        q = fmpq(int(expr.p), int(expr.q))
+        return lambda x: arb(q)
+    if expr is sp.pi:
+        return lambda x: arb.pi()
+    if expr is sp.E:
+        return lambda x: arb(1).exp()
+    if expr.is_Add or expr.is_Mul:
+        parts = [_arb_of(a) for a in expr.args]
+        if expr.is_Add:
+            def add(x: arb) -> arb:
+                total = parts[0](x)
+                for p in parts[1:]:
+                    total = total + p(x)
+                return total
+            return add
+
+        def mul(x: arb) -> arb:
+            total = parts[0](x)
+            for p in parts[1:]:
+                total = total * p(x)
+            return total
+        return mul
+    if expr.is_Pow:
+        base, e = expr.args
+        if base is sp.E:
+            fe = _arb_of(e)
+            return lambda x: fe(x).exp()
+        fb = _arb_of(base)
+        if e.is_Integer:
+            n = int(e)
+            return lambda x: fb(x) ** n
+        if e == sp.Rational(1, 2):
+            return lambda x: fb(x).sqrt()
+        if e.is_Rational:
+            p, q = int(e.p), int(e.q)
+            return lambda x: fb(x).root(q) ** p  # real semantics: the base must be ≥ 0 (else NaN)
+        raise _NoArb
+    func = _ARB_FUNCS.get(type(expr)) or _ARB_FUNCS.get(expr.func)
+    if func is not None and len(expr.args) == _ARITY.get(expr.func, 1):
+        args = [_arb_of(a) for a in expr.args]
+        return lambda x: func(*(a(x) for a in args))
+    if isinstance(expr, sp.Abs):
+        inner = _arb_of(expr.args[0])
+        return lambda x: abs(inner(x))
+    raise _NoArb
+
+
+def _to_arb(x: Enc) -> arb:
+    """An mpmath interval as an Arb ball holding it (its binary ends read exactly)."""
+    mpi = getattr(x, "_mpi_", None) or (x._mpf_, x._mpf_)  # type: ignore[attr-defined]
+    lo, hi = _frac(mpi[0]), _frac(mpi[1])
+    if lo is None or hi is None:
+        raise ValueError("unbounded argument")
+    ball = arb(fmpq(lo.numerator, lo.denominator))
+    return ball if hi == lo else ball.union(arb(fmpq(hi.numerator, hi.denominator)))
+
+
+def _from_arb(v: arb) -> Enc:
+    """An Arb ball as an mpmath interval at the current precision, rounded outwards; a ball
+    that is not finite (a domain error or a division by a ball holding 0) raises ValueError,
+    which every caller reads as 'no information here'."""
+    ends = _ball_fractions(v)
+    if ends is None:
+        raise ValueError("no finite enclosure")
+    lo, hi = ends
+    return iv.mpf([_rational(sp.Rational(lo.numerator, lo.denominator)).a,
+                   _rational(sp.Rational(hi.numerator, hi.denominator)).b])
+
+
+def _arb_function(inner: Callable[[arb], arb]) -> Callable[[Enc], Enc]:
+    def fn(x: Enc) -> Enc:
+        old = ctx.prec
+        ctx.prec = iv.prec + 8
+        try:
+            return _from_arb(inner(_to_arb(x)))
+        finally:
+            ctx.prec = old
+    return fn
+
+
 def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
-    """A function x-interval -> value-interval. Raises OutsideClass for unknown nodes."""
+    """A function x-interval -> value-interval. Raises OutsideClass for unknown nodes.
+
+    Evaluated with Arb balls (FLINT, in C) when every node has an Arb version, with mpmath's iv
+    otherwise; both are rigorous enclosures, and either way a domain error gives no enclosure.
+    """
+    if not isinstance(expr, sp.CRootOf) and not expr.atoms(sp.CRootOf):
+        try:
+            return _arb_function(_arb_of(expr))
+        except _NoArb:
+            pass
+    return _compile_mpmath(expr)
+
+
+def _compile_mpmath(expr: sp.Expr) -> Callable[[Enc], Enc]:
     if expr == X:
         return lambda x: x
     if expr.is_Rational:
@@ -69,7 +189,7 @@ def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
     if isinstance(expr, sp.CRootOf):
         return lambda x, r=expr: _root_enclosure(r)
     if expr.is_Add or expr.is_Mul:
-        parts = [compile_iv(a) for a in expr.args]
+        parts = [_compile_mpmath(a) for a in expr.args]
         if expr.is_Add:
             def add(x: Enc) -> Enc:
                 total = parts[0](x)
@@ -86,7 +206,7 @@ def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
         return mul
     if expr.is_Pow:
         base, e = expr.args
-        fb = compile_iv(base)
+        fb = _compile_mpmath(base)
         if e.is_Integer:
             n = int(e)
             return lambda x: _ipow(fb(x), n)
@@ -94,18 +214,18 @@ def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
             fe = _rational(e)
             return lambda x: iv.exp(fe * iv.log(fb(x)))
         if base is sp.E:
-            fe2 = compile_iv(e)
+            fe2 = _compile_mpmath(e)
             return lambda x: iv.exp(fe2(x))
         raise OutsideClass(f"cannot evaluate the power {expr}")
     func = _FUNCS.get(type(expr)) or _FUNCS.get(expr.func)
     if func is not None and len(expr.args) == 1:
-        inner = compile_iv(expr.args[0])
+        inner = _compile_mpmath(expr.args[0])
         return lambda x: func(inner(x))
     if func is not None and len(expr.args) == _ARITY.get(expr.func):  # a function with parameters
-        args = [compile_iv(a) for a in expr.args]
+        args = [_compile_mpmath(a) for a in expr.args]
         return lambda x: func(*(a(x) for a in args))
     if isinstance(expr, sp.Abs):
-        inner = compile_iv(expr.args[0])
+        inner = _compile_mpmath(expr.args[0])
         return lambda x: abs(inner(x))
     raise OutsideClass(f"cannot evaluate {type(expr).__name__} numerically")
 
@@ -135,18 +255,43 @@ def exp_rational(num: fmpq_poly, den: fmpq_poly, shift: Fraction, m: int) -> Cal
             n, d = _horner(num, t), _horner(den, t)
             if 0 in d or not n.is_finite() or not d.is_finite():
                 return iv.mpf(["-inf", "inf"])
-            v = n / d
-            if not v.is_finite():
-                return iv.mpf(["-inf", "inf"])
-            mid, rad = v.mid().man_exp(), v.rad().man_exp()
+            ends = _ball_fractions(n / d)
         finally:
             ctx.prec = old
-        c = Fraction(int(mid[0])) * Fraction(2) ** int(mid[1])
-        r = Fraction(int(rad[0])) * Fraction(2) ** int(rad[1])
-        lo, hi = c - r, c + r
+        if ends is None:
+            return iv.mpf(["-inf", "inf"])
+        lo, hi = ends
         return iv.mpf([_rational(sp.Rational(lo.numerator, lo.denominator)).a,
                        _rational(sp.Rational(hi.numerator, hi.denominator)).b])
     return fn
+
+
+def _ball_fractions(v: arb) -> tuple[Fraction, Fraction] | None:
+    """Exact rational ends of an Arb ball, widened outwards where a binary exponent is beyond
+    ±MAX_BINARY_EXPONENT (a midpoint that small counts as 0, a radius that small as
+    2^−MAX_BINARY_EXPONENT); None when the ball is not finite or beyond that range."""
+    if not v.is_finite():
+        return None
+    (m, e), (rm, re_) = v.mid().man_exp(), v.rad().man_exp()
+    tiny = Fraction(1, 1 << MAX_BINARY_EXPONENT)
+    slack = Fraction(0)
+    c = Fraction(0)
+    if m != 0:
+        size = int(m).bit_length() + int(e)  # |mid| < 2^size
+        if size > MAX_BINARY_EXPONENT:
+            return None
+        if size < -MAX_BINARY_EXPONENT:
+            slack = tiny
+        else:
+            c = Fraction(int(m)) * Fraction(2) ** int(e)
+    r = Fraction(0)
+    if rm != 0:
+        size = int(rm).bit_length() + int(re_)
+        if size > MAX_BINARY_EXPONENT:
+            return None
+        r = tiny if size < -MAX_BINARY_EXPONENT else Fraction(int(rm)) * Fraction(2) ** int(re_)
+    r += slack
+    return c - r, c + r
 
 
 def _horner(p: fmpq_poly, t: arb) -> arb:

@@ -15,15 +15,20 @@ from functools import lru_cache
 from math import ceil, floor
 
 import sympy as sp
-
-from ..functions import X
-from ..language.parse import Interval
 from flint import fmpq_poly
 
+from ..language.parse import Interval
 from . import flintpoly, numeric
-from .algebraic import RealRoot, Root, compare, compare_root, positive_roots, simplify_number, value_at
-from .expform import ExpForm, T
-
+from .algebraic import (
+    RealRoot,
+    Root,
+    compare,
+    compare_root,
+    positive_roots,
+    simplify_number,
+    value_at,
+)
+from .expform import ExpForm
 
 SIMPLIFY_DEGREE = 12  # values at e^c of rational functions of higher degree are shown as they are
 

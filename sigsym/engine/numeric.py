@@ -11,9 +11,19 @@ from collections.abc import Callable
 from fractions import Fraction
 
 import sympy as sp
-from flint import arb, ctx, fmpq, fmpq_poly
+from flint import arb, ctx, fmpq, fmpq_poly, fmpz
 from mpmath import iv
-from mpmath.libmp import finf, fnan, fninf, fzero
+from mpmath.libmp import (
+    finf,
+    fnan,
+    fninf,
+    from_man_exp,
+    fzero,
+    mpf_add,
+    mpf_sub,
+    round_ceiling,
+    round_floor,
+)
 
 from ..errors import OutsideClass
 from ..functions import FUNCTIONS, X
@@ -128,26 +138,42 @@ def _arb_of(expr: sp.Expr) -> Callable[[arb], arb]:
     raise _NoArb
 
 
+def _mpf_to_arb(v: tuple) -> arb:
+    sign, man, exp, _bc = v
+    if v in (finf, fninf, fnan):
+        raise ValueError("unbounded argument")
+    if not man:
+        return arb(0)
+    ball = arb(fmpz(-man if sign else man))  # exact up to the context precision, else a ball holding it
+    return ball * arb(2) ** int(exp) if exp else ball  # powers of two are exact
+
+
 def _to_arb(x: Enc) -> arb:
     """An mpmath interval as an Arb ball holding it (its binary ends read exactly)."""
     mpi = getattr(x, "_mpi_", None) or (x._mpf_, x._mpf_)  # type: ignore[attr-defined]
-    lo, hi = _frac(mpi[0]), _frac(mpi[1])
-    if lo is None or hi is None:
-        raise ValueError("unbounded argument")
-    ball = arb(fmpq(lo.numerator, lo.denominator))
-    return ball if hi == lo else ball.union(arb(fmpq(hi.numerator, hi.denominator)))
+    lo = _mpf_to_arb(mpi[0])
+    return lo if mpi[1] == mpi[0] else lo.union(_mpf_to_arb(mpi[1]))
+
+
+def _arb_to_iv(v: arb) -> Enc | None:
+    """An Arb ball as an mpmath interval at the current precision, rounded outwards (raw binary
+    arithmetic, exact ends, any exponent); None when the ball is not finite."""
+    if not v.is_finite():
+        return None
+    (m, e), (rm, re_) = v.mid().man_exp(), v.rad().man_exp()
+    mid, rad = from_man_exp(int(m), int(e)), from_man_exp(int(rm), int(re_))
+    lo = mpf_sub(mid, rad, iv.prec, round_floor)
+    hi = mpf_add(mid, rad, iv.prec, round_ceiling)
+    return iv.make_mpf((lo, hi))
 
 
 def _from_arb(v: arb) -> Enc:
-    """An Arb ball as an mpmath interval at the current precision, rounded outwards; a ball
-    that is not finite (a domain error or a division by a ball holding 0) raises ValueError,
-    which every caller reads as 'no information here'."""
-    ends = _ball_fractions(v)
-    if ends is None:
+    """``_arb_to_iv``; a ball that is not finite (a domain error, a division by a ball holding 0)
+    raises ValueError, which every caller reads as 'no information here'."""
+    out = _arb_to_iv(v)
+    if out is None:
         raise ValueError("no finite enclosure")
-    lo, hi = ends
-    return iv.mpf([_rational(sp.Rational(lo.numerator, lo.denominator)).a,
-                   _rational(sp.Rational(hi.numerator, hi.denominator)).b])
+    return out
 
 
 def _arb_function(inner: Callable[[arb], arb]) -> Callable[[Enc], Enc]:
@@ -241,57 +267,19 @@ def exp_rational(num: fmpq_poly, den: fmpq_poly, shift: Fraction, m: int) -> Cal
     shift_q = fmpq(shift.numerator, shift.denominator)
 
     def fn(x: Enc) -> Enc:
-        mpi = getattr(x, "_mpi_", None) or (x._mpf_, x._mpf_)  # type: ignore[attr-defined]
-        ends = [_frac(e) for e in mpi]
-        if ends[0] is None or ends[1] is None:
-            return iv.mpf(["-inf", "inf"])
         old = ctx.prec
         ctx.prec = iv.prec + 16
         try:
-            xa = arb(fmpq(ends[0].numerator, ends[0].denominator))
-            if ends[1] != ends[0]:
-                xa = xa.union(arb(fmpq(ends[1].numerator, ends[1].denominator)))
+            xa = _to_arb(x)
             t = ((xa - arb(shift_q)) / m).exp()
             n, d = _horner(num, t), _horner(den, t)
-            if 0 in d or not n.is_finite() or not d.is_finite():
-                return iv.mpf(["-inf", "inf"])
-            ends = _ball_fractions(n / d)
+            out = None if 0 in d else _arb_to_iv(n / d)
+        except ValueError:
+            out = None
         finally:
             ctx.prec = old
-        if ends is None:
-            return iv.mpf(["-inf", "inf"])
-        lo, hi = ends
-        return iv.mpf([_rational(sp.Rational(lo.numerator, lo.denominator)).a,
-                       _rational(sp.Rational(hi.numerator, hi.denominator)).b])
+        return iv.mpf(["-inf", "inf"]) if out is None else out
     return fn
-
-
-def _ball_fractions(v: arb) -> tuple[Fraction, Fraction] | None:
-    """Exact rational ends of an Arb ball, widened outwards where a binary exponent is beyond
-    ±MAX_BINARY_EXPONENT (a midpoint that small counts as 0, a radius that small as
-    2^−MAX_BINARY_EXPONENT); None when the ball is not finite or beyond that range."""
-    if not v.is_finite():
-        return None
-    (m, e), (rm, re_) = v.mid().man_exp(), v.rad().man_exp()
-    tiny = Fraction(1, 1 << MAX_BINARY_EXPONENT)
-    slack = Fraction(0)
-    c = Fraction(0)
-    if m != 0:
-        size = int(m).bit_length() + int(e)  # |mid| < 2^size
-        if size > MAX_BINARY_EXPONENT:
-            return None
-        if size < -MAX_BINARY_EXPONENT:
-            slack = tiny
-        else:
-            c = Fraction(int(m)) * Fraction(2) ** int(e)
-    r = Fraction(0)
-    if rm != 0:
-        size = int(rm).bit_length() + int(re_)
-        if size > MAX_BINARY_EXPONENT:
-            return None
-        r = tiny if size < -MAX_BINARY_EXPONENT else Fraction(int(rm)) * Fraction(2) ** int(re_)
-    r += slack
-    return c - r, c + r
 
 
 def _horner(p: fmpq_poly, t: arb) -> arb:

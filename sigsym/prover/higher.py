@@ -237,10 +237,10 @@ def _digits(n: int) -> str:
 def _join(parts: list[tuple[bool, str]]) -> str:
     if not parts:
         return "0"
-    text = ("-" if parts[0][0] else "") + parts[0][1]
+    pieces = ["-" if parts[0][0] else "", parts[0][1]]
     for negative, body in parts[1:]:
-        text += f" {'-' if negative else '+'} {body}"
-    return text
+        pieces += (" - " if negative else " + ", body)
+    return "".join(pieces)  # one copy: += on a growing string is quadratic (megabytes at n = 1000)
 
 
 def poly_text(coeffs: list, name: str = "f") -> str:

@@ -97,6 +97,8 @@ def _arb_of(expr: sp.Expr) -> Callable[[arb], arb]:
         return lambda x: arb.pi()
     if expr is sp.E:
         return lambda x: arb(1).exp()
+    if isinstance(expr, sp.CRootOf):  # its certified enclosure at the working precision
+        return lambda x, r=expr: _to_arb(_root_enclosure(r))
     if expr.is_Add or expr.is_Mul:
         parts = [_arb_of(a) for a in expr.args]
         if expr.is_Add:
@@ -193,12 +195,10 @@ def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
     Evaluated with Arb balls (FLINT, in C) when every node has an Arb version, with mpmath's iv
     otherwise; both are rigorous enclosures, and either way a domain error gives no enclosure.
     """
-    if not isinstance(expr, sp.CRootOf) and not expr.atoms(sp.CRootOf):
-        try:
-            return _arb_function(_arb_of(expr))
-        except _NoArb:
-            pass
-    return _compile_mpmath(expr)
+    try:
+        return _arb_function(_arb_of(expr))
+    except _NoArb:
+        return _compile_mpmath(expr)
 
 
 def _compile_mpmath(expr: sp.Expr) -> Callable[[Enc], Enc]:

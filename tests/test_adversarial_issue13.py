@@ -948,3 +948,25 @@ def test_bug_lipschitz_counterexample_names_f_prime() -> None:
         x = _point_value(ce.x)
         shown = mpmath.mpf(ce.statement.split("≈")[1].split(">")[0].strip())
         assert abs(abs(at_dps(lambda: deriv(expr, x))) - shown) < mpmath.mpf("1e-5"), ce.statement
+
+
+def test_bug_facts_never_close_a_convexity_piece_at_a_hole_of_the_domain() -> None:
+    """BUG (fixed in prover/facts.py): facts("sigmoid(x)*x/x") said 'proved: f is convex on
+    (−∞, 0]' although f is undefined at 0 (the piece was closed at the zero of f″ without asking
+    whether f is defined there; the proof itself was of f″ > 0 on the open piece)."""
+    from sigsym import facts
+
+    for fact in facts("sigmoid(x)*x/x"):
+        if fact.topic == "convexity" and fact.verdict.value == "proved":
+            assert "0]" not in fact.statement and "[0" not in fact.statement, fact.statement
+
+
+def test_bug_facts_never_refute_a_true_relation_between_f_prime_and_f() -> None:
+    """BUG (fixed in prover/xfacts.py): facts("sigmoid(x)*x/x") listed 'refuted: f′ = f*(1 − f)',
+    which is true wherever f is defined; the identity was proved against f's simplified form
+    σ(x), which is defined at 0 where f′ is not, so the domains differed."""
+    from sigsym import facts
+
+    for fact in facts("sigmoid(x)*x/x"):
+        assert not (fact.topic == "derivative" and fact.verdict.value == "refuted"), fact.statement
+    assert any(f.topic == "derivative" and f.verdict.value == "proved" for f in facts("sigmoid(x)"))

@@ -1028,3 +1028,19 @@ def test_bug_facts_never_refute_a_true_relation_between_f_prime_and_f() -> None:
     for fact in facts("sigmoid(x)*x/x"):
         assert not (fact.topic == "derivative" and fact.verdict.value == "refuted"), fact.statement
     assert any(f.topic == "derivative" and f.verdict.value == "proved" for f in facts("sigmoid(x)"))
+
+
+def test_bug_a_refuted_extreme_shows_the_true_extreme() -> None:
+    """BUG (fixed in prover/xclass.py): `prove "-(x+1)*exp(-x)-x/4" maximum --equals -1/4 --on
+    "[0, 3]"` said 'the maximum is ≈ -0.90450891' (and carried that value in its ExtremeIs
+    evidence): the midpoint of an enclosure over the critical point's unrefined isolating
+    interval, printed to 8 digits. The maximum is f(−W₋₁(−1/4)) = −0.9044243711…"""
+    from sigsym import prove
+
+    proof = prove("-(x+1)*exp(-x)-x/4", "maximum", equals="-1/4", on="[0, 3]")
+    assert proof.verdict.value == "refuted"
+    true_max = at_dps(lambda: mp_eval("-(x+1)*exp(-x)-x/4", -mpmath.lambertw(-0.25, -1).real))
+    shown = mpmath.mpf(proof.counterexample.statement.split("≈")[1].split(",")[0].strip())
+    assert abs(shown - true_max) < mpmath.mpf("1e-8"), proof.counterexample.statement
+    value = proof.counterexample.evidence.value
+    assert abs(_point_value(value) - true_max) < mpmath.mpf("1e-8"), value

@@ -1015,7 +1015,7 @@ def test_bug_lipschitz_counterexample_names_f_prime() -> None:
         assert "f′" in ce.statement, ce.statement
         x = _point_value(ce.x)
         shown = mpmath.mpf(ce.statement.split("≈")[1].split(">")[0].strip())
-        assert abs(abs(at_dps(lambda: deriv(expr, x))) - shown) < mpmath.mpf("1e-5"), ce.statement
+        assert abs(abs(at_dps(lambda e=expr, p=x: deriv(e, p))) - shown) < mpmath.mpf("1e-5"), ce.statement
 
 
 def test_bug_facts_never_close_a_convexity_piece_at_a_hole_of_the_domain() -> None:

@@ -76,7 +76,7 @@ def _w(u: Any) -> Any:
 FUNCS: dict[str, Callable[[Any], Any]] = {
     "exp": mpmath.exp, "log": _log, "sqrt": _sqrt, "tanh": mpmath.tanh, "sinh": mpmath.sinh,
     "cosh": mpmath.cosh, "sech": mpmath.sech, "sigmoid": _sig, "lambertw": _w,
-    "softplus": lambda u: mpmath.log(1 + mpmath.exp(u)),
+    "softplus": lambda u: mpmath.log1p(mpmath.exp(u)),  # log1p: softplus(-900) > 0 at any precision
 }
 
 

@@ -135,24 +135,24 @@ def convexity(claim: Claim) -> Counterexample | None:
     return sign(second_derivative_claim(claim))
 
 
-def bounded(claim: Claim) -> Counterexample | None:
-    """A sample point where |f| certainly exceeds the bound."""
+def bounded(claim: Claim, name: str = "f", tex: str = "f") -> Counterexample | None:
+    """A sample point where |f| certainly exceeds the bound (``name``: how the text calls f)."""
     b = cast(sp.Expr, claim.option("equals"))
     pts = _points(claim)
     for bound, bad in ((b, 1), (-b, -1)):
         hit = sign_hit(claim.expr - bound, pts, bad)
         if hit is not None:
             fx = _f(claim, hit)
-            return Counterexample(f"|f({hit})| ≈ {approx(abs(fx))} > {b}", rf"|f({sp.latex(hit)})| > {sp.latex(b)}",
-                                  SignAt(fx - bound, bad), x=hit)
+            return Counterexample(f"|{name}({hit})| ≈ {approx(abs(fx))} > {b}",
+                                  rf"|{tex}({sp.latex(hit)})| > {sp.latex(b)}", SignAt(fx - bound, bad), x=hit)
     return None
 
 
 def lipschitz(claim: Claim) -> Counterexample | None:
-    """A sample point where |f′| certainly exceeds L."""
+    """A sample point where |f′| certainly exceeds L (the text names f′, not f)."""
     from .procedures import derivative_claim
 
-    return bounded(derivative_claim(claim, "bounded"))
+    return bounded(derivative_claim(claim, "bounded"), "f′", "f'")
 
 
 def inflection(claim: Claim) -> Counterexample | None:

@@ -52,10 +52,14 @@ def parity(claim: Claim) -> Counterexample | None:
     if hit is None:
         return None
     w = sym.subs(X, hit)
-    rel = "≠" if even else "≠ −"
-    return Counterexample(f"f({-hit}) = {approx(_f(claim, -hit))} {rel} f({hit}) = {approx(_f(claim, hit))}",
-                          rf"f({sp.latex(-hit)}) \approx {approx(_f(claim, -hit))},\ f({sp.latex(hit)}) \approx {approx(_f(claim, hit))}",
-                          SignAt(w, numeric.sign(w) or 0), x=hit)
+    left, right = _f(claim, -hit), _f(claim, hit)
+    if even:
+        text = f"f({-hit}) = {approx(left)} ≠ f({hit}) = {approx(right)}"
+        tex = rf"f({sp.latex(-hit)}) \approx {approx(left)} \neq f({sp.latex(hit)}) \approx {approx(right)}"
+    else:  # f(−x) ≠ −f(x), both sides printed as they are compared
+        text = f"f({-hit}) = {approx(left)} ≠ −f({hit}) = {approx(-right)}"
+        tex = rf"f({sp.latex(-hit)}) \approx {approx(left)} \neq -f({sp.latex(hit)}) \approx {approx(-right)}"
+    return Counterexample(text, tex, SignAt(w, numeric.sign(w) or 0), x=hit)
 
 
 def sign(claim: Claim) -> Counterexample | None:

@@ -968,11 +968,6 @@ def test_facts_are_true(expr: str) -> None:
         assert fault is None, f"facts({expr!r}): {d} — {fault}"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: facts lists a refuted claim under its own (false) statement "
-                   "('refuted  f is increasing on R', 'refuted  f is convex on R', 'refuted  f is 1/4-Lipschitz "
-                   "...'), while other refuted facts state what is true ('f is not even', 'f has an inflection "
-                   "point in ...'): a reader cannot tell which (prover/xfacts.py general_facts fallback, "
-                   "prover/facts.py and xfacts.py pieces proved on closed intervals with holes)")
 @pytest.mark.parametrize("expr", ["1/x", "log(x)", "lambertw(x)", "x**3/x", "sigmoid(x)*x/x"])
 def test_a_refuted_fact_never_reads_as_the_false_claim(expr: str) -> None:
     from sigsym import facts

@@ -21,7 +21,7 @@ where}`` in sigsym's language; a block's ``slide`` names its frame in the slides
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from functools import cache
 from typing import Any
 

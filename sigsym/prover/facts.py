@@ -42,6 +42,20 @@ class Fact:
                 "method": self.proof.method}
 
 
+def negated(statement: str) -> str:
+    """What a refutation establishes, in words: a fact always states what is true ("f is not
+    increasing on R"), never the refuted claim under the word "refuted". An explanation after a
+    colon belongs to the claim and goes with it."""
+    statement = statement.split(": ", 1)[0]
+    if " is " in statement:
+        return statement.replace(" is ", " is not ", 1)
+    if " has " in statement:
+        return statement.replace(" has ", " does not have ", 1)
+    if " → " in statement:
+        return statement.replace(" → ", " does not tend to ", 1)
+    return f"it is not true that {statement}"
+
+
 @dataclass(frozen=True)
 class _Piece:
     interval: Interval  # open
@@ -78,7 +92,7 @@ def facts(expr: object, on: object = None) -> tuple[Fact, ...]:
 
     def add(topic: str, statement: str, prop: str, **options: object) -> Proof:
         proof = prove(text, prop, **options)
-        out.append(Fact(topic, statement, proof))
+        out.append(Fact(topic, negated(statement) if proof.verdict is Verdict.REFUTED else statement, proof))
         return proof
 
     whole = interval.is_real_line

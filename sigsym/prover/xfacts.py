@@ -320,7 +320,7 @@ def general_facts(f: sp.Expr, text: str, interval: Interval, out: list[Any], add
     """Beyond both classes: limits, monotonicity, range and the Lipschitz constant where calculus
     decides them (compositions, logs); whatever it cannot decide is listed as unknown."""
     from . import calculus
-    from .facts import Fact
+    from .facts import Fact, negated
     from .properties import prove
 
     for at, plus in ((sp.oo, True), (-sp.oo, False)):
@@ -342,7 +342,9 @@ def general_facts(f: sp.Expr, text: str, interval: Interval, out: list[Any], add
             out.append(Fact("monotone", f"f is {prop} on {interval}", proof))
             break
     else:
-        out.append(Fact("monotone", f"f is increasing on {interval}", prove(text, "increasing", **opts)))
+        proof = prove(text, "increasing", **opts)
+        statement = f"f is increasing on {interval}"
+        out.append(Fact("monotone", negated(statement) if proof.verdict is Verdict.REFUTED else statement, proof))
     if interval.is_real_line:
         try:
             image = calculus.exact_range(f)

@@ -190,3 +190,18 @@ def test_shifted_parabola_minimum(r: Fraction, c: Fraction) -> None:
     assert prove(expr, "minimum", equals=str(c), at=str(r)).proved
     assert prove(expr, "minimum", equals=str(c), at=str(r + Fraction(1, 10**9))).verdict.value == "refuted"
     assert prove(expr, "minimum", equals=str(c - Fraction(1, 10**12))).verdict.value == "refuted"
+
+
+def test_derive_lambertw_by_its_rule_and_the_result_agrees_with_mpmath() -> None:
+    import mpmath
+
+    from sigsym.derivation.derive import derive
+    from sigsym.functions import X
+
+    d = derive("x*lambertw(x**2)")
+    assert "Lambert W" in [s.rule for s in d.steps]
+    f = sp.lambdify(X, d.result.rewrite(sp.exp), "mpmath")
+    with mpmath.workdps(50):
+        for x0 in ("0.3", "1.7", "-2.5"):
+            x = mpmath.mpf(x0)
+            assert abs(f(x) - mpmath.diff(lambda t: t * mpmath.lambertw(t**2).real, x)) < mpmath.mpf(10) ** -40

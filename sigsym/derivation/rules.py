@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..functions import FUNCTIONS, X
+from ..functions import FUNCTIONS, X, lambertw
 
 
 def D(u: sp.Expr) -> sp.Expr:  # noqa: N802 - the operator
@@ -167,6 +167,17 @@ class Chain(Rule):
         return n * g ** (n - 1) * D(g)
 
 
+@dataclass(frozen=True)
+class LambertW(Rule):
+    """d/dx W(g) = g′ / ((1 + W(g))·e^{W(g)}), from W·e^W = g (implicit differentiation)"""
+
+    def matches(self, u: sp.Expr) -> bool:
+        return isinstance(u, lambertw)
+
+    def apply(self, u: sp.Expr) -> sp.Expr:
+        return D(u.args[0]) / ((1 + u) * sp.exp(u))
+
+
 # The definition each named function is replaced by, from its spec (the textbook form when it has one).
 _DEFINITIONS = {s.func: s.definition for s in FUNCTIONS.values() if s.definition is not None}
 
@@ -200,6 +211,7 @@ RULES: tuple[Rule, ...] = (
     Exp("exp", r"(e^{x})' = e^{x}"),
     Log("log", r"(\ln x)' = \frac{1}{x}"),
     Chain("chain", r"\frac{d}{dx} f(g(x)) = f'(g(x))\,g'(x)"),
+    LambertW("Lambert W", r"\bigl(W_0(g)\bigr)' = \frac{g'}{(1 + W_0(g))\,e^{W_0(g)}}"),
 )
 
 

@@ -255,12 +255,16 @@ def _facts(args: argparse.Namespace) -> int:
     """Each fact on a line: its verdict and statement; exit 4 never hides behind a fact."""
     import json
 
-    from .prover.facts import facts, facts_json
+    from .prover.facts import domain_of, facts, facts_json
 
     items = facts(args.expr, on=args.on)
+    domain = domain_of(args.expr) if args.on is None else None
     if args.json:
-        print(json.dumps({"expr": args.expr, "facts": facts_json(items)}, indent=2, ensure_ascii=False))
+        print(json.dumps({"expr": args.expr, "domain": str(domain) if domain else None,
+                          "facts": facts_json(items)}, indent=2, ensure_ascii=False))
     else:
+        if domain is not None:
+            print(f"{'domain':8} f is defined exactly on {domain}; the facts below are on it")
         for item in items:
             print(f"{item.verdict.value:8} {item.statement}")
     return 0

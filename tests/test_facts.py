@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import sigsym
 from sigsym.prover.facts import facts
 
@@ -77,3 +79,23 @@ def test_cli_facts_for_silu_json() -> None:
                         "verdict": "proved", "property": "minimum",
                         "options": {"at": "-1 - lambertw(exp(-1))", "equals": "-lambertw(exp(-1))"},
                         "method": "critical points (certified root isolation) and exact comparison"}]
+
+
+@pytest.mark.parametrize(("expr", "domain"), [
+    ("log(x)", "(0, oo)"), ("sqrt(x)*exp(-x)", "[0, oo)"), ("log(1-x**2)", "(-1, 1)"), ("sqrt(4-x**2)", "[-2, 2]"),
+    ("log(exp(x)-1)", "(0, oo)"), ("1/x", None), ("sigmoid(x)", None), ("log(x**2+1)", None),
+])
+def test_the_domain_is_found_exactly(expr: str, domain: str | None) -> None:
+    from sigsym.prover.facts import domain_of
+
+    found = domain_of(expr)
+    assert (str(found) if found else None) == domain
+
+
+def test_facts_of_log_are_on_its_domain() -> None:
+    from sigsym import facts
+
+    items = {(f.topic, f.statement): f.verdict.value for f in facts("log(x)")}
+    assert items[("monotone", "f is increasing on (0, oo)")] == "proved"
+    assert items[("limit", "f(x) → oo as x → oo")] == "proved"
+    assert not any("-oo" in statement for _, statement in items)

@@ -18,6 +18,7 @@ import sympy as sp
 from ..engine.expform import ExpForm, to_expform
 from ..engine.signchart import Chart, Undecided, candidates, extreme, limit_at_infinity, sign_chart
 from ..errors import OutsideClass
+from ..functions import X
 from ..language.parse import REAL_LINE, Interval
 from .kernel import Proof, Verdict
 from .properties import as_function, prove
@@ -78,8 +79,58 @@ def _closed(piece: _Piece) -> Interval:
     return Interval(j.lo, j.hi, j.lo != -sp.oo and piece.closable[0], j.hi != sp.oo and piece.closable[1])
 
 
+def _sign_pieces(u: sp.Expr) -> list[tuple[Interval, int, tuple[bool, bool]]] | None:
+    """The open pieces of the line between the real zeros of u with u's sign on each, and whether
+    each end is a zero of u; exact (roots of a polynomial of degree ≤ 4 compared exactly, or the
+    sign chart of the t = eˣ form); None when u is neither."""
+    from ..engine.algebraic import compare
+
+    if u.is_polynomial(X):
+        poly = sp.Poly(u, X)
+        if not 1 <= poly.degree() <= 4 or not all(c.is_Rational for c in poly.all_coeffs()):
+            return None
+        ends = [-sp.oo, *dict.fromkeys(sp.real_roots(poly)), sp.oo]  # sorted, each root once
+        out = []
+        for a, b in zip(ends, ends[1:], strict=False):
+            mid = (b - 1 if a == -sp.oo else a + 1 if b == sp.oo else (a + b) / 2) if (a, b) != (-sp.oo, sp.oo) \
+                else sp.Integer(0)
+            sign = compare(poly.as_expr().subs(X, mid), sp.Integer(0))
+            if sign is None or sign == 0:
+                return None
+            out.append((Interval(a, b, False, False), sign, (a != -sp.oo, b != sp.oo)))
+        return out
+    try:
+        chart = sign_chart(to_expform(u), REAL_LINE)
+    except (OutsideClass, Undecided):
+        return None
+    return [(p.interval, p.sign, (p.closable[0] and p.interval.lo != -sp.oo, p.closable[1] and p.interval.hi != sp.oo))
+            for p in _pieces(chart, REAL_LINE)]
+
+
+def domain_of(expr: object) -> Interval | None:
+    """The domain of f when it is one interval cut out by a single condition u > 0 or u ≥ 0 (log,
+    sqrt, fractional powers), decided exactly; None when f is defined on the whole line (apart from
+    isolated points) or the domain is not one interval sigsym can name."""
+    parsed = as_function(expr)
+    conds = {(c.expr, c.kind) for c in parsed.domain if c.kind != "nonzero"}
+    if len(conds) != 1:
+        return None
+    (u, kind), = conds
+    pieces = _sign_pieces(u)
+    if pieces is None:
+        return None
+    good = [p for p in pieces if p[1] > 0]
+    if len(good) != 1:
+        return None
+    iv, _, zero_ends = good[0]
+    closed = (kind == "nonnegative" and zero_ends[0], kind == "nonnegative" and zero_ends[1])
+    out = Interval(iv.lo, iv.hi, closed[0], closed[1])
+    return None if out.is_real_line else out
+
+
 def facts(expr: object, on: object = None) -> tuple[Fact, ...]:
-    """Compute and prove the facts about f (on an interval, default the real line)."""
+    """Compute and prove the facts about f (on an interval; default its domain when that is one
+    interval such as (0, ∞) for log x, else the real line)."""
     parsed = as_function(expr)
     f = parsed.expr
     text = expr if isinstance(expr, str) else str(expr)
@@ -88,6 +139,8 @@ def facts(expr: object, on: object = None) -> tuple[Fact, ...]:
         from ..language.parse import parse_interval
 
         interval = parse_interval(on)
+    if on is None:
+        interval = domain_of(expr) or REAL_LINE
     out: list[Fact] = []
 
     def add(topic: str, statement: str, prop: str, **options: object) -> Proof:
@@ -95,7 +148,7 @@ def facts(expr: object, on: object = None) -> tuple[Fact, ...]:
         out.append(Fact(topic, negated(statement) if proof.verdict is Verdict.REFUTED else statement, proof))
         return proof
 
-    whole = interval.is_real_line
+    whole = interval.is_real_line or on is None  # parity is about f itself, on its whole domain
     if whole:
         for prop in ("even", "odd"):
             proof = prove(text, prop)
@@ -173,4 +226,4 @@ def facts_json(items: tuple[Fact, ...]) -> list[dict[str, object]]:
     return [f.as_dict() for f in items]
 
 
-__all__ = ["Fact", "facts", "facts_json"]
+__all__ = ["Fact", "domain_of", "facts", "facts_json"]

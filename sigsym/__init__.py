@@ -155,17 +155,20 @@ def check(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | Non
 
 
 def notes(expr: ExprLike = "sigmoid", *, format: str = "article", title: str | None = None,
-          author: str | None = None, solutions: bool = True, templates: str | None = None) -> str:
+          author: str | None = None, solutions: bool = True, templates: str | None = None,
+          theorems: list[str] | None = None) -> str:
     """The LaTeX source of lecture notes on ``expr`` (``format``: article, beamer or fragment).
 
     Every formula in them is made and checked by the engine; ``templates`` is a folder searched
-    before the built-in jinja2 templates. ``sigsym notes --pdf`` on the command line builds the PDF.
+    before the built-in jinja2 templates; ``theorems`` are theorem files or folders of your own,
+    added with their statements and proofs. ``sigsym notes --pdf`` on the command line builds the PDF.
     """
     from .present.notes import build
     from .present.render import render
 
     text = expr if isinstance(expr, str) else str(_in_x(expr))
-    return render(build(text, title=title, author=author, fmt=format, solutions=solutions), format, templates)
+    doc = build(text, title=title, author=author, fmt=format, solutions=solutions, theorems=theorems)
+    return render(doc, format, templates)
 
 
 def parse(text: str) -> sympy.Expr:

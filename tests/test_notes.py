@@ -242,6 +242,9 @@ def test_lecturer_theorem_files_are_added(tmp_path: Path) -> None:
     out = tmp_path / "n.tex"
     assert main(["notes", "-o", str(out), "--theorems", str(mine)]) == 0
     assert "σ′ is even (mine)" not in out.read_text() and re.search(r"Theorem \d+ \(.*even \(mine\)", out.read_text())
+    import sigsym
+
+    assert re.search(r"Theorem \d+ \(.*even \(mine\)", sigsym.notes("sigmoid", theorems=[str(mine)]))
 
 
 def test_missing_theorem_file_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

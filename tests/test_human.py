@@ -193,7 +193,7 @@ def test_inflection_points_are_solved_back_through_the_logit() -> None:
 
 def test_an_inflection_point_is_a_sign_change_of_the_second_derivative() -> None:
     steps = prove("diff(sigmoid(x), x)", "inflection", at="-log(2 + sqrt(3))").steps
-    assert "≈ -1.3170" in steps[2].because
+    assert "≈ −1.3170" in steps[2].because
     last = steps[-1]
     assert [r.op for r in last.relations] == [">", "<"] and "changes sign" in last.because
     assert last.relations[0].where == "(-oo, -log(sqrt(3) + 2))"

@@ -50,7 +50,7 @@ def _relations(node: object) -> Iterator[dict]:
 
 # ---------------------------------------------------------------- numeric re-check, independent of the prover
 
-_RANGES = {"x": "R", "s": "(0, 1)", "u": "(-1, 1)"}
+_RANGES = {"x": "R", "s": "(0, 1)", "u": "(-1, 1)", "t": "(0, oo)"}
 
 
 def _side(text: str, var: str) -> sp.Expr:

@@ -68,8 +68,11 @@ class HumanStep:
         return Relation(first.lhs, op, self.relations[-1].rhs, first.var, first.where)
 
     def as_dict(self) -> dict[str, object]:
+        from .text import relation_text
+
         return {"relation": self.relation.as_dict(), "chain": [r.as_dict() for r in self.relations],
-                "because": self.because, "because_tex": self.because_tex, "latex": self.latex}
+                "text": relation_text(self.relation), "because": self.because, "because_tex": self.because_tex,
+                "latex": self.latex}
 
 
 class _GiveUp(Exception):
@@ -343,6 +346,12 @@ def _monotone(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, on: Interval) -> l
                       rf"{d1} {op} 0 \quad (x \in {Interval(on.lo, on.hi, False, False).latex()})")]
 
 
+def form_g(step: HumanStep) -> sp.Expr:
+    from ..language.parse import parse
+
+    return parse(step.relations[0].rhs)
+
+
 def _identity(f_text: str, f: sp.Expr, g_text: str, g: sp.Expr) -> list[HumanStep] | None:
     """Both sides as functions of one variable — s = σ(x), or u = tanh x for functions of e^{2x}
     — and the two rational functions compared."""
@@ -361,6 +370,9 @@ def _identity(f_text: str, f: sp.Expr, g_text: str, g: sp.Expr) -> list[HumanSte
             shown = _f_tex(text) if side == "f" else _fn_tex(_g_tex(text))
             steps.append(HumanStep((Relation(text, "=", _txt(form.subs(v, fn))),), reason,
                                    rf"{shown} = {_fn_tex(sp.latex(form.subs(v, fn)))}"))
+        if len(steps) == 1 and steps[0].relations[0].lhs == f_text and sp.cancel(form_g(steps[0]) - g) == 0:
+            return [HumanStep((Relation(f_text, "=", g_text),), steps[0].reason,
+                              rf"{_f_tex(f_text)} = {_fn_tex(_g_tex(g_text))}")]  # g is that form already
         steps.append(HumanStep((Relation(f_text, "=", g_text),),
                                f"both sides are the same function of {name}",
                                rf"{_f_tex(f_text)} = {_fn_tex(_g_tex(g_text))}"))

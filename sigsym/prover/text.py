@@ -80,13 +80,48 @@ def statement_latex(claim: Claim) -> str:
 
 # ---------------------------------------------------------------- proofs
 
+def side_text(text: str, var: str = "x") -> str:
+    """One side of a relation as a person reads it: ``diff(sigmoid(x), x)`` → σ′(x),
+    ``(1 - s)*s`` → (1 − s)s. Printed by the notes' LaTeX printer and read back into Unicode by
+    the converter of the proofs' reasons; the language text when it cannot be printed."""
+    import sympy as sp
+
+    from ..errors import SigsymError
+    from ..functions import X
+    from ..language.notation import polish, tex
+    from ..language.parse import parse
+    from .reasons import math_plain
+    from .relations import _rename
+
+    try:
+        expr = parse(_rename(text, var) if var != "x" else text, keep_derivatives=True)
+        if var != "x":
+            expr = expr.xreplace({X: sp.Symbol(var)})
+        return math_plain(polish(tex(expr)))
+    except (SigsymError, ValueError, TypeError, RecursionError):  # display only: the text itself
+        return text
+
+
+def interval_text(where: str) -> str:
+    """An interval in the --on syntax as a person writes it: (−∞, 0], ℝ."""
+    from ..errors import SigsymError
+    from ..language.parse import parse_interval
+    from .reasons import math_plain
+
+    try:
+        return math_plain(parse_interval(where).latex())
+    except (SigsymError, ValueError):
+        return where
+
+
 def relation_text(rel: Relation) -> str:
-    """A relation as one line: ``lhs op rhs`` and, when it is not the whole domain, where."""
+    """A relation as one line of Unicode, σ′(x) = σ(x)(1 − σ(x)), and, when it is not the whole
+    domain, where: ``for x in (−∞, 0)``. (JSON keeps the expression language.)"""
     ops = {"<=": "≤", ">=": "≥", "!=": "≠"}
-    head = f"{rel.lhs} {ops.get(rel.op, rel.op)} {rel.rhs}"
-    names = {"s": "s = σ(x)", "u": "u = tanh(x)", "t": "t = eˣ"}
+    head = f"{side_text(rel.lhs, rel.var)} {ops.get(rel.op, rel.op)} {side_text(rel.rhs, rel.var)}"
+    names = {"s": "s = σ(x)", "u": "u = tanh x", "t": "t = eˣ"}
     if rel.where is not None:
-        return f"{head}   for {names.get(rel.var, rel.var)} in {rel.where}"
+        return f"{head}   for {names.get(rel.var, rel.var)} in {interval_text(rel.where)}"
     return head if rel.var == "x" else f"{head}   ({names.get(rel.var, rel.var)})"
 
 

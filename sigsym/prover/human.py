@@ -85,6 +85,16 @@ def _txt(e: sp.Expr) -> str:
 
 
 def _tex_sigma(e: sp.Expr) -> str:
+    """G(σ(x)) as a lecturer writes it: a product in the order σ(x)(1 − σ(x))(1 − 2σ(x)), the
+    way σ′ = σ(1 − σ) is known (display only: the relation beside it is what is checked)."""
+    if isinstance(e, sp.Mul):
+        def rank(factor: sp.Expr) -> int:
+            base = factor.as_base_exp()[0]
+            return 0 if factor.is_number else 1 if base == S else 2 if sp.expand(base - (1 - S)) == 0 else 3
+
+        factors = sorted(e.as_ordered_factors(), key=rank)
+        shown = sp.Mul(*[f.subs(S, SIGMA) for f in factors], evaluate=False)
+        return _fn_tex(sp.latex(shown, order="none"))
     return _fn_tex(sp.latex(e.subs(S, SIGMA)))
 
 
@@ -322,9 +332,13 @@ def _monotone(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, on: Interval) -> l
     d1, name = _d_tex(f_text), _d_name(f_text)
     whole = ends == [0, 1]
     derivative = (rf"{d1} = \sigma(x)\bigl(1 - \sigma(x)\bigr)" if dg == 1 else
-                  rf"{d1} = {_paren(_tex_sigma(dg), dg)}\,\sigma(x)\bigl(1 - \sigma(x)\bigr)")
+                  rf"{d1} = \sigma(x)\bigl(1 - \sigma(x)\bigr)\,{_paren(_tex_sigma(dg), dg)}")
+    rhs = _txt(chain.subs(S, SIGMA))
+    if sp.expand(g - S * (1 - S)) == 0 and not dg.is_number:  # f = σ′: f′ = σ′·(1 − 2σ)
+        derivative = rf"{d1} = {_f_tex(f_text)}\,{_paren(_tex_sigma(dg), dg)}"
+        rhs = f"({f_text})*({_txt(dg.subs(S, SIGMA))})"
     steps = [*_start(f_text, f, g),
-             HumanStep((Relation(f"diff({f_text}, x)", "=", _txt(chain.subs(S, SIGMA))),),
+             HumanStep((Relation(f"diff({f_text}, x)", "=", rhs),),
                        r"chain rule, with $\sigma' = \sigma(1 - \sigma)$", derivative),
              HumanStep((Relation("s*(1 - s)", ">", "0", "s"),), r"$0 < \sigma(x) < 1$",
                        r"\sigma(x)\bigl(1 - \sigma(x)\bigr) > 0")]
@@ -497,6 +511,11 @@ _CHAINS: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...] = (
         ("1/(1 + exp(-x)) * (1 - 1/(1 + exp(-x)))",
          r"\frac{1}{1 + e^{-x}} \left(1 - \frac{1}{1 + e^{-x}}\right)", r"$e^{-x} = (1 + e^{-x}) - 1$"),
         ("sigmoid(x)*(1 - sigmoid(x))", r"\sigma(x)\bigl(1 - \sigma(x)\bigr)", r"$\sigma(x) = \frac{1}{1 + e^{-x}}$"))),
+    ("sigmoid(-x)", r"\sigma(-x)", (
+        ("1/(1 + exp(x))", r"\frac{1}{1 + e^{x}}", r"the definition $\sigma(x) = \frac{1}{1 + e^{-x}}$ at $-x$"),
+        ("1 - exp(x)/(1 + exp(x))", r"1 - \frac{e^{x}}{1 + e^{x}}", r"$1 = \frac{1 + e^{x}}{1 + e^{x}}$"),
+        ("1 - sigmoid(x)", r"1 - \sigma(x)",
+         r"$\frac{e^{x}}{1 + e^{x}} = \frac{1}{e^{-x} + 1} = \sigma(x)$ (divide above and below by $e^{x}$)"))),
     ("diff(tanh(x), x)", r"\tanh'(x)", (
         ("(cosh(x)^2 - sinh(x)^2)/cosh(x)^2", r"\frac{\cosh^2 x - \sinh^2 x}{\cosh^2 x}",
          r"$\tanh = \frac{\sinh}{\cosh}$: quotient rule, with $\sinh' = \cosh$ and $\cosh' = \sinh$"),

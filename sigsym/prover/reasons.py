@@ -10,6 +10,8 @@ rational functions), and refuses any other, so a reason can never reach a reader
 
 from __future__ import annotations
 
+import re
+
 _SYMBOLS = {
     "sigma": "σ", "tau": "τ", "pi": "π", "alpha": "α", "beta": "β", "lambda": "λ", "xi": "ξ", "varepsilon": "ε",
     "epsilon": "ε", "delta": "δ", "infty": "∞", "to": "→", "rightarrow": "→", "le": "≤", "leq": "≤", "ge": "≥",
@@ -150,8 +152,6 @@ def _convert(s: str) -> str:
 
 def _tidy(text: str) -> str:
     """Spaces as a person types them: ``s(1 − s)`` and ``2σ(x)``, but ``tanh x`` and ``x ∈ ℝ``."""
-    import re
-
     text = re.sub(r"[ \t\n]+", " ", text)
 
     def join(m: re.Match[str]) -> str:
@@ -188,8 +188,8 @@ def latex(source: str) -> str:
     """The reason as LaTeX for the notes: prose escaped, mathematics in ``$…$`` as written."""
     out = []
     for i, part in enumerate(_parts(source)):
-        if i % 2:
-            out.append(f"${part}$")
+        if i % 2:  # fractions in a line of text at the size of the text
+            out.append("$" + re.sub(r"\\frac(?![A-Za-z])", r"\\tfrac", part) + "$")
             continue
         if not part.isascii():
             raise ValueError(f"write the mathematics of a reason in $…$, not as {part!r}")

@@ -97,9 +97,23 @@ def side_text(text: str, var: str = "x") -> str:
         expr = parse(_rename(text, var) if var != "x" else text, keep_derivatives=True)
         if var != "x":
             expr = expr.xreplace({X: sp.Symbol(var)})
-        return math_plain(polish(tex(expr)))
+        return math_plain(polish(_product_tex(expr, tex)))
     except (SigsymError, ValueError, TypeError, RecursionError):  # display only: the text itself
         return text
+
+
+def _product_tex(expr: Any, tex: Any) -> str:
+    """A product with its simple factors first, σ(x)(1 − σ(x)) rather than (1 − σ(x))σ(x)."""
+    import sympy as sp
+
+    if not isinstance(expr, sp.Mul):
+        return str(tex(expr))
+    coeff, rest = expr.as_coeff_Mul()
+    factors = sorted(sp.Mul.make_args(rest), key=lambda f: isinstance(f, sp.Add))
+    if coeff not in (1, -1) or len(factors) < 2 or not any(isinstance(f, sp.Add) for f in factors):
+        return str(tex(expr))
+    body = " ".join(rf"\left({tex(f)}\right)" if isinstance(f, sp.Add) else str(tex(f)) for f in factors)
+    return ("-" if coeff == -1 else "") + body
 
 
 def interval_text(where: str) -> str:

@@ -621,9 +621,9 @@ def _limit_steps(f_text: str, g: sp.Expr, toward: sp.Expr) -> tuple[list[HumanSt
     dist = rf"\left|{fx}\right|" if limit == 0 else rf"\left|{fx} - {sp.latex(limit)}\right|"
     tl, wl, ql = _words(gap)[1:-1], _words(w)[1:-1], _words(q)[1:-1]
     if q.is_number:
-        bound_why = f"${wl} > 0$" if q == 1 else f"${tl} = {_words(q)[1:-1]}\\,({wl})$"
+        bound_why = f"${wl} > 0$" if q == 1 else f"${tl} = {_words(q)[1:-1]}\\,{f'({wl})' if w.is_Add else wl}$"
     else:
-        bound_why = (f"$\\left|{tl}\\right| = ({wl})\\,\\left|{ql}\\right|$ and "
+        bound_why = (f"$\\left|{tl}\\right| = {f'({wl})' if w.is_Add else wl}\\,\\left|{ql}\\right|$ and "
                      f"$\\left|{ql}\\right| \\le {_words(bound)[1:-1]}$ for $0 < s < 1$")
     sig_bound = rf"{mb}\bigl({sig[1]}\bigr)" if mb else sig[1]
     trivial = q in (1, -1)  # |G(s) − L| is 1 − s (or s) itself

@@ -84,7 +84,7 @@ def _txt(e: sp.Expr) -> str:
     return str(e)
 
 
-def _tex_sigma(e: sp.Expr) -> str:
+def _tex_sigma(e: sp.Expr, arg: sp.Expr = SIGMA) -> str:
     """G(σ(x)) as a lecturer writes it: a product in the order σ(x)(1 − σ(x))(1 − 2σ(x)), the
     way σ′ = σ(1 − σ) is known (display only: the relation beside it is what is checked)."""
     if isinstance(e, sp.Mul):
@@ -93,9 +93,9 @@ def _tex_sigma(e: sp.Expr) -> str:
             return 0 if factor.is_number else 1 if base == S else 2 if sp.expand(base - (1 - S)) == 0 else 3
 
         factors = sorted(e.as_ordered_factors(), key=rank)
-        shown = sp.Mul(*[f.subs(S, SIGMA) for f in factors], evaluate=False)
+        shown = sp.Mul(*[f.subs(S, arg) for f in factors], evaluate=False)
         return _fn_tex(sp.latex(shown, order="none"))
-    return _fn_tex(sp.latex(e.subs(S, SIGMA)))
+    return _fn_tex(sp.latex(e.subs(S, arg)))
 
 
 def _rational_in_exp(f: sp.Expr) -> sp.Expr | None:
@@ -571,11 +571,11 @@ def _parity_chain(f_text: str, f: sp.Expr, g: sp.Expr, prop: str) -> list[HumanS
     from ..language.parse import parse
 
     rels = [Relation(at, "=", _txt(g_minus)), Relation(_txt(g_minus), "=", _txt(g_flip))]
-    rows = [rf"{_f_tex(f_text, -X)} &= {_tex_sigma(g_minus)}", rf"&= {_tex_sigma(g_flip)}"]
+    rows = [rf"{_f_tex(f_text, -X)} &= {_tex_sigma(g, sigmoid(-X))}", rf"&= {_tex_sigma(g, 1 - SIGMA)}"]
     because = [f"${_f_tex(f_text)} = {_tex_sigma(g)}$ at $-x$", r"$\sigma(-x) = 1 - \sigma(x)$"]
     if sp.expand(parse(at, keep_derivatives=True) - g_minus) == 0:  # f is already written in σ
         rels, because = [Relation(at, "=", _txt(g_flip))], because[1:]
-        rows = [rf"{_f_tex(f_text, -X)} &= {_tex_sigma(g_flip)}"]
+        rows = [rf"{_f_tex(f_text, -X)} &= {_tex_sigma(g, 1 - SIGMA)}"]
     f_tex = _f_tex(f_text)
     if prop == "even":
         rels.append(Relation(_txt(g_flip), "=", sign_f))
@@ -916,7 +916,9 @@ def _t_form(f: sp.Expr) -> sp.Expr | None:
 
 def _t_start(f_text: str, r: sp.Expr) -> HumanStep:
     return HumanStep((Relation("exp(x)", ">", "0"), Relation(f_text, "=", _txt(r.subs(T, sp.exp(X))))),
-                     r"put $t = e^{x}$, which is positive, and write the function as a fraction in $t$",
+                     (r"put $t = e^{x}$, which is positive, and write the function as a fraction in $t$"
+                      if _named(f_text) else
+                      r"call the function $f$; put $t = e^{x}$, which is positive, and write $f$ as a fraction in $t$"),
                      (rf"{_fx(f_text)} = {sp.latex(r)}" if _named(f_text) else
                       rf"f(x) = {_f_tex(f_text)} = {sp.latex(r)}") + r" \quad (t = e^{x} > 0)")
 

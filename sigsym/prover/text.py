@@ -94,12 +94,35 @@ def side_text(text: str, var: str = "x") -> str:
     from .relations import _rename
 
     try:
-        expr = parse(_rename(text, var) if var != "x" else text, keep_derivatives=True)
+        with sp.evaluate(False):  # as written: tanh(−x) stays tanh(−x), 1 − (1 − u²) is not u²
+            expr = parse(_rename(text, var) if var != "x" else text, keep_derivatives=True)
+        expr = _at_minus_x(expr)
         if var != "x":
             expr = expr.xreplace({X: sp.Symbol(var)})
         return math_plain(polish(_product_tex(expr, tex)))
     except (SigsymError, ValueError, TypeError, RecursionError):  # display only: the text itself
         return text
+
+
+def _at_minus_x(expr: Any) -> Any:
+    """d/dx F(−x) of a catalogue function F, printed as the chain rule says: −F′(−x) (so that
+    f(−x) for f = σ′ reads σ′(−x))."""
+    import sympy as sp
+
+    from ..functions import X, lookup
+
+    def named(d: Any) -> Any:
+        (var, n), = d.variable_count
+        if var != X or not d.expr.has(X):
+            return d
+        with sp.evaluate(True):
+            entry = lookup(d.expr.xreplace({X: -X}))  # d/dx F(−x), F(−x) perhaps written −tanh(x)
+        if entry is None:
+            return d
+        marks = "'" * int(n) if int(n) <= 3 else f"^{{({int(n)})}}"
+        return (-1) ** int(n) * sp.Symbol(rf"{entry.symbol}{marks}(-x)")
+
+    return expr.replace(lambda e: isinstance(e, sp.Derivative) and len(e.variable_count) == 1, named)
 
 
 def _product_tex(expr: Any, tex: Any) -> str:

@@ -918,7 +918,7 @@ def _t_start(f_text: str, r: sp.Expr) -> HumanStep:
     return HumanStep((Relation("exp(x)", ">", "0"), Relation(f_text, "=", _txt(r.subs(T, sp.exp(X))))),
                      (r"put $t = e^{x}$, which is positive, and write the function as a fraction in $t$"
                       if _named(f_text) else
-                      r"call the function $f$; put $t = e^{x}$, which is positive, and write $f$ as a fraction in $t$"),
+                      r"put $t = e^{x}$, which is positive, and write the function (call it $f$) as a fraction in $t$"),
                      (rf"{_fx(f_text)} = {sp.latex(r)}" if _named(f_text) else
                       rf"f(x) = {_f_tex(f_text)} = {sp.latex(r)}") + r" \quad (t = e^{x} > 0)")
 

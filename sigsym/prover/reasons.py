@@ -184,12 +184,35 @@ def plain(source: str) -> str:
     return "".join(math_plain(p) if i % 2 else p for i, p in enumerate(_parts(source)))
 
 
+def _inline_fractions(tex: str) -> str:
+    """Fractions in a line of text: \\tfrac{1}{2}; one with exponents as a/b (in a stacked
+    fraction an exponent would be set too small to read)."""
+    out, i = [], 0
+    while True:
+        j = tex.find(r"\frac", i)
+        if j < 0 or tex[j + 5:j + 6].isalpha():
+            out.append(tex[i:] if j < 0 else tex[i:j + 5])
+            if j < 0:
+                return "".join(out)
+            i = j + 5
+            continue
+        out.append(tex[i:j])
+        r = _Reader(tex)
+        r.i = j + 5
+        num, den = _inline_fractions(r.group()), _inline_fractions(r.group())
+        if "^" in num + den or "_" in num + den:
+            out.append(f"{_wrap(num)}/{_wrap(den)}")
+        else:
+            out.append(rf"\tfrac{{{num}}}{{{den}}}")
+        i = r.i
+
+
 def latex(source: str) -> str:
     """The reason as LaTeX for the notes: prose escaped, mathematics in ``$…$`` as written."""
     out = []
     for i, part in enumerate(_parts(source)):
-        if i % 2:  # fractions in a line of text at the size of the text
-            out.append("$" + re.sub(r"\\frac(?![A-Za-z])", r"\\tfrac", part) + "$")
+        if i % 2:
+            out.append("$" + _inline_fractions(part) + "$")
             continue
         if not part.isascii():
             raise ValueError(f"write the mathematics of a reason in $…$, not as {part!r}")

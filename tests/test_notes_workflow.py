@@ -73,8 +73,8 @@ def test_articles_do_not_write_the_package(tmp_path: Path, monkeypatch: pytest.M
 
 def test_the_package_defines_exactly_the_macros_the_templates_use() -> None:
     """Every macro of macros.tex.j2 (the preamble and sigsym.sty) is used by a template, and no
-    template uses one that is not there: when the document templates stop scaling formulas with
-    \\fitmath, this test asks for its definition to go too."""
+    template uses one that is not there (the templates stopped scaling formulas with \\fitmath,
+    so its definition went too)."""
     import re
 
     from sigsym.present.render import templates_dir
@@ -87,4 +87,4 @@ def test_the_package_defines_exactly_the_macros_the_templates_use() -> None:
             text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
                               if not line.lstrip().startswith("%"))
             used |= {m for m in re.findall(r"\\([A-Za-z]+)", text) if m in defined}
-    assert defined and defined == used, (defined, used)
+    assert defined == used, (defined, used)

@@ -12,13 +12,135 @@ from fractions import Fraction
 from functools import lru_cache
 
 import sympy as sp
-from flint import fmpq, fmpz_poly
+from flint import arb, ctx, fmpq, fmpq_mat, fmpq_poly, fmpz_poly
+from sympy.polys.rootoftools import ComplexRootOf
 
 from . import exact, flintpoly, numeric
 from .expform import T
 
 MAX_REFINE = 200
 FACTOR_DEGREE = 200  # FLINT factors up to this degree in well under a second
+COMPACT_DEGREE = 5  # roots of irreducible factors of this degree or more print as decimals
+DECIMALS = 10  # significant digits of such a root, all certified
+
+
+class RealRoot(ComplexRootOf):
+    """``CRootOf(p, k)`` of an irreducible p of degree ≥ COMPACT_DEGREE, printed as its decimal
+    expansion cut after DECIMALS certified significant digits (``0.2784645427…``).
+
+    Exactly the same number as the ``CRootOf`` (same polynomial and index, so it compares, hashes
+    and evaluates the same); only its printed form differs: the printed polynomial of σ^(40)'s
+    critical points is thousands of characters long and tells a reader nothing, and printing it
+    cost seconds. The decimal is read off rational bounds narrowed exactly (FLINT), so every
+    digit shown is right. A value R(θ) at a root θ is known as A(θ) as well (``value_at``): its
+    bounds then come from θ's small polynomial, not from its own huge minimal polynomial.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:  # the same number as the CRootOf (both ways round)
+        if isinstance(other, ComplexRootOf):
+            return self.poly == other.poly and self.index == other.index
+        return super().__eq__(other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return ComplexRootOf.__hash__(self.plain())
+
+    def _sympystr(self, printer: object) -> str:
+        return decimal_text(self)
+
+    def _latex(self, printer: object) -> str:
+        return decimal_text(self).replace("…", r"\ldots")
+
+    def plain(self) -> sp.Expr:
+        """The same number as SymPy's own ``CRootOf`` (for SymPy code that checks the class)."""
+        return ComplexRootOf._new(self.poly, self.index)
+
+    def bounds(self, bits: int) -> tuple[Fraction, Fraction]:
+        """Rational lo ≤ self ≤ hi with hi − lo ≤ 2^−bits·max(1, |self|), certified."""
+        return _bounds(_coeffs(self), self.index, bits)
+
+
+def _coeffs(root: ComplexRootOf) -> tuple[int, ...]:
+    return tuple(int(c) for c in reversed(root.poly.all_coeffs()))
+
+
+# (coefficients, index) of a RealRoot -> (P, lo, hi, A): the number is A(θ), θ the root of P in [lo, hi]
+_AS_VALUE: dict[tuple[tuple[int, ...], int], tuple[fmpz_poly, fmpq, fmpq, fmpq_poly]] = {}
+_NARROWED: dict[tuple[tuple[int, ...], int], flintpoly.Interval] = {}
+
+
+def _frac(q: fmpq) -> Fraction:
+    return Fraction(int(q.p), int(q.q))
+
+
+def _bounds(coeffs: tuple[int, ...], index: int, bits: int) -> tuple[Fraction, Fraction]:
+    key = (coeffs, index)
+    via = _AS_VALUE.get(key)
+    if via is None:  # narrow the root's own isolating interval
+        p = fmpz_poly(list(coeffs))
+        lo, hi = _NARROWED.get(key) or _all_real_roots(coeffs)[index]
+        scale = max(abs(lo), abs(hi), fmpq(1))
+        lo, hi = flintpoly.tighten(p, lo, hi, scale / fmpq(2) ** bits)
+        _NARROWED[key] = (lo, hi)
+        return _frac(lo), _frac(hi)
+    big_p, lo, hi, a = via
+    old, extra = ctx.prec, 32
+    try:
+        while True:
+            scale = max(abs(lo), abs(hi), fmpq(1))
+            lo, hi = flintpoly.tighten(big_p, lo, hi, scale / fmpq(2) ** (bits + extra))
+            _AS_VALUE[key] = (big_p, lo, hi, a)
+            ctx.prec = bits + extra + 32
+            theta = arb(lo).union(arb(hi))
+            value = arb(0)
+            for c in reversed(a.coeffs()):
+                value = value * theta + arb(c)
+            v_lo, v_hi = flintpoly._ball_ends(value)
+            if v_hi - v_lo <= max(abs(v_lo), abs(v_hi), fmpq(1)) / fmpq(2) ** bits or lo == hi:
+                return _frac(v_lo), _frac(v_hi)
+            extra += 64
+    finally:
+        ctx.prec = old
+
+
+@lru_cache(maxsize=1024)
+def _decimal(coeffs: tuple[int, ...], index: int) -> str:
+    bits = 48
+    for _ in range(8):
+        a, b = _bounds(coeffs, index, bits)
+        sign = ""
+        if b < 0:
+            sign, a, b = "-", -b, -a
+        if a == b:
+            return sign + str(a)
+        if a > 0:
+            e = 0  # 10^e <= a < 10^(e+1)
+            while a >= Fraction(10) ** (e + 1):
+                e += 1
+            while a < Fraction(10) ** e:
+                e -= 1
+            k = max(DECIMALS - 1 - e, 0)  # digits after the point
+            da, db = int(a * 10**k), int(b * 10**k)  # floor (both positive)
+            if da == db:
+                text = str(da).rjust(k + 1, "0")
+                return sign + (text[:-k] + "." + text[-k:] if k else text) + "…"
+        bits *= 2
+    return "(a root of a polynomial of degree " + str(len(coeffs) - 1) + ")"  # pragma: no cover
+
+
+def decimal_text(root: ComplexRootOf) -> str:
+    """The certified decimal of a real ``CRootOf`` (see ``RealRoot``)."""
+    return _decimal(_coeffs(root), root.index)
+
+
+def plain_roots(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with every ``RealRoot`` written as SymPy's own ``CRootOf`` (same number)."""
+    found = expr.atoms(RealRoot) if isinstance(expr, sp.Basic) else set()
+    return expr.xreplace({r: r.plain() for r in found}) if found else expr
 
 
 @dataclass
@@ -128,13 +250,14 @@ def _sympy_root(p: fmpz_poly, factor: sp.Poly, reals: list[flintpoly.Interval], 
     roots of a large polynomial itself, in pure Python (minutes at degree 40). Should SymPy's
     internals change, the plain constructor is used: slower, never wrong."""
     try:
-        from sympy.polys.rootoftools import ComplexRootOf, _reals_cache
+        from sympy.polys.rootoftools import _reals_cache
 
         key = sp.PurePoly(factor)
         if key not in _reals_cache:
             cls = _interval_class()
             _reals_cache[key] = [cls(p, lo, hi) for lo, hi in reals]
-        return ComplexRootOf._new(key, index)
+        cls = RealRoot if p.degree() >= COMPACT_DEGREE else ComplexRootOf
+        return cls._new(key, index)
     except (ImportError, AttributeError, TypeError):  # pragma: no cover - other SymPy internals
         return sp.CRootOf(factor.as_expr(), index)
 
@@ -384,3 +507,92 @@ def simplify_number(v: sp.Expr) -> sp.Expr:
             if enc is not None and e is not None and not (e.b < enc.a or e.a > enc.b):
                 return sp.radsimp(r)
     return v
+
+
+# ---------------------------------------------------------------- values at a root, on FLINT
+
+def _fmpq_poly(poly: sp.Poly) -> fmpq_poly:
+    return fmpq_poly([flintpoly.as_fmpq(c) for c in reversed(poly.all_coeffs())])
+
+
+def value_at(num: sp.Poly, den: sp.Poly, root: Root) -> sp.Expr | None:
+    """num(θ)/den(θ) at the root θ, exactly, without SymPy arithmetic on ``CRootOf``.
+
+    θ is a root of the irreducible p (``root.poly``), so the value is α = A(θ) with
+    A = num·den⁻¹ mod p (an inverse exists as den(θ) ≠ 0). A constant A is the value. Otherwise
+    the characteristic polynomial of multiplication by A on ℚ[t]/(p) is a power of α's minimal
+    polynomial m (p irreducible), so m is its square-free part; α is then the root of m whose
+    isolating interval is the only one meeting an Arb enclosure of A(θ). None when θ's factor is
+    not known to be irreducible or den(θ) = 0 (the caller takes the general route).
+    """
+    if root.rational or not root._irreducible:
+        return None
+    a = _reduced_value(num, den, flintpoly.key(root.poly))
+    if a is None:
+        return None
+    if a.degree() <= 0:
+        return _rat(a[0]) if a.degree() == 0 else sp.Integer(0)
+    m = _minimal_polynomial_of(flintpoly.key(root.poly), tuple(a.coeffs()))
+    if m.degree() == 1:
+        c0, c1 = m.coeffs()
+        return _rat(fmpq(-c0, c1))
+    reals = _all_real_roots(flintpoly.key(m))
+    index = _index_of_value(a, root, reals)
+    if index is None:
+        return None
+    if m.degree() <= 2:
+        lo, hi = reals[index]
+        return _nice(flintpoly.to_sympy(m, T), _rat(lo), _rat(hi), index)
+    value = _sympy_root(m, flintpoly.to_sympy(m, T), reals, index)
+    if isinstance(value, RealRoot):
+        _AS_VALUE.setdefault((_coeffs(value), value.index), (root.poly, _q(root.lo), _q(root.hi), a))
+    return value
+
+
+@lru_cache(maxsize=256)
+def _reduced_value(num: sp.Poly, den: sp.Poly, p_key: tuple[int, ...]) -> fmpq_poly | None:
+    """A = num·den⁻¹ mod p (None when den and p share a root): the same for every root of p."""
+    p = fmpq_poly(fmpz_poly(list(p_key)))
+    g, s, _t = _fmpq_poly(den).xgcd(p)
+    if g.degree() != 0:
+        return None
+    return (_fmpq_poly(num) * s) % p
+
+
+@lru_cache(maxsize=256)
+def _minimal_polynomial_of(p_key: tuple[int, ...], a_coeffs: tuple[fmpq, ...]) -> fmpz_poly:
+    """The minimal polynomial of A(θ) for a root θ of the irreducible p: the same for every root
+    of p, so the roots of one factor share it. The matrix of multiplication by A on the basis
+    1, t, …, t^(d−1) of ℚ[t]/(p) is scaled to integers for FLINT's multimodular charpoly."""
+    p, a = fmpq_poly(fmpz_poly(list(p_key))), fmpq_poly(list(a_coeffs))
+    d = p.degree()
+    columns, power = [], a
+    for _ in range(d):  # columns: A·tʲ mod p, j = 0 … d−1
+        columns.append([power[i] for i in range(d)])
+        power = (power * fmpq_poly([0, 1])) % p
+    numer, scale = fmpq_mat(d, d, [columns[j][i] for i in range(d) for j in range(d)]).numer_denom()
+    chi = numer.charpoly()  # χ(y) of scale·A; χ_A(y) ∝ χ(scale·y)
+    chi = fmpz_poly([c * scale**k for k, c in enumerate(chi.coeffs())])
+    return flintpoly.primitive(flintpoly.squarefree_part(chi))
+
+
+def _index_of_value(a: fmpq_poly, root: Root, reals: list[flintpoly.Interval]) -> int | None:
+    """Which isolating interval holds A(θ): the only one an Arb enclosure of it meets."""
+    old = ctx.prec
+    try:
+        for prec in (64, 128, 256, 512, 1024, 2048):
+            ctx.prec = prec
+            theta = arb(_q(root.lo)).union(arb(_q(root.hi)))
+            value = arb(0)
+            for c in reversed(a.coeffs()):
+                value = value * theta + arb(c)
+            lo, hi = flintpoly._ball_ends(value)
+            hits = [k for k, (u, v) in enumerate(reals) if not (hi < u or v < lo)]
+            if len(hits) == 1:
+                return hits[0]
+            lo, hi = flintpoly.tighten(root.poly, _q(root.lo), _q(root.hi),
+                                       max(abs(_q(root.hi)), fmpq(1)) / fmpq(2) ** (2 * prec))
+            root._set(lo, hi)
+    finally:
+        ctx.prec = old
+    return None

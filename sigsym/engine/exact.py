@@ -39,6 +39,7 @@ def is_zero(number: sp.Expr) -> bool | None:
         from . import lambert
 
         return lambert.is_zero(number)
+    number = plain(number)
     if number.atoms(sp.Function) - number.atoms(sp.exp, sp.CRootOf):
         from ..functions import to_exp
 
@@ -140,6 +141,15 @@ def _algebraic(number: sp.Expr) -> bool:
             and all(p.exp.is_Rational for p in number.atoms(sp.Pow)))
 
 
+def plain(number: sp.Expr) -> sp.Expr:
+    """Every ``CRootOf`` of a subclass (``algebraic.RealRoot``: the same number, printed as a
+    decimal) written as SymPy's own class, which SymPy's minimal polynomials require."""
+    from sympy.polys.rootoftools import ComplexRootOf
+
+    odd = {r for r in number.atoms(sp.CRootOf) if type(r) is not ComplexRootOf}
+    return number.xreplace({r: ComplexRootOf._new(r.poly, r.index) for r in odd}) if odd else number
+
+
 def _generators(number: sp.Expr) -> set[sp.Expr]:
     gens: set[sp.Expr] = set(number.atoms(sp.CRootOf))
     for p in number.atoms(sp.Pow):
@@ -150,6 +160,7 @@ def _generators(number: sp.Expr) -> set[sp.Expr]:
 
 def single_generator(number: sp.Expr) -> tuple[sp.Expr, sp.Dummy, sp.Expr] | None:
     """(g, y, number with g replaced by y) when number is a rational function of one algebraic g."""
+    number = plain(number)
     gens = _generators(number)
     if len(gens) != 1:
         return None

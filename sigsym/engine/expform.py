@@ -13,15 +13,15 @@ from functools import lru_cache
 from math import lcm
 
 import sympy as sp
+from flint import fmpq, fmpq_poly
 from sympy.polys.domains import QQ
-from sympy.polys.fields import field
 
 from ..errors import OutsideClass
 from ..functions import X, to_exp
+from . import flintpoly
 
 T = sp.Symbol("t", positive=True)
 MAX_T_DEGREE = 4000
-_FIELD, _TF = field("t", QQ)
 
 
 @dataclass(frozen=True)
@@ -93,51 +93,80 @@ def _linear(arg: sp.Expr) -> tuple[sp.Rational, sp.Rational]:
     return (coeffs[0], coeffs[1]) if len(coeffs) == 2 else (sp.Integer(0), coeffs[0])
 
 
+Frac = tuple[fmpq_poly, fmpq_poly]  # (num, den): den monic, gcd(num, den) = 1
+_ONE = fmpq_poly([1])
+
+
+def _frac(num: fmpq_poly, den: fmpq_poly) -> Frac:
+    """num/den in lowest terms with a monic denominator (FLINT: exact, in C)."""
+    if num.is_zero():
+        return num, _ONE
+    g = num.gcd(den)
+    if g.degree() > 0:
+        num, den = num / g, den / g
+    lc = den.leading_coefficient()
+    return (num / lc, den / lc) if lc != 1 else (num, den)
+
+
 class _Converter:
+    """Walks an expression of the class into a reduced fraction of polynomials in t, on FLINT."""
+
     def __init__(self, m: int, shift: sp.Rational):
         self.m = m
         self.shift = shift
-        self.poles: list = []
+        self.poles: list[fmpq_poly] = []
 
-    def walk(self, expr: sp.Expr):  # noqa: ANN201 - returns a FracElement
+    def walk(self, expr: sp.Expr) -> Frac:
         if expr.is_Rational:
-            return _FIELD(QQ(int(expr.p), int(expr.q)))
+            return fmpq_poly([fmpq(int(expr.p), int(expr.q))]), _ONE
         if isinstance(expr, sp.exp):
             q, _c = _linear(expr.args[0])
             power = q * self.m
             if not power.is_Integer or abs(power) > MAX_T_DEGREE:
                 raise OutsideClass("exponent too large for the normal form")
-            return _TF ** int(power)
+            k = int(power)
+            mono = fmpq_poly([0] * abs(k) + [1])
+            return (mono, _ONE) if k >= 0 else (_ONE, mono)
         if expr.is_Add:
-            total = _FIELD(0)
+            num, den = fmpq_poly([]), _ONE
             for a in expr.args:
-                total += self.walk(a)
-            return total
+                n2, d2 = self.walk(a)
+                if d2 == den:
+                    num, den = _frac(num + n2, den)
+                else:
+                    num, den = _frac(num * d2 + n2 * den, den * d2)
+            return num, den
         if expr.is_Mul:
-            total = _FIELD(1)
+            num, den = _ONE, _ONE
             for a in expr.args:
-                total *= self.walk(a)
-            return total
+                n2, d2 = self.walk(a)
+                num, den = _frac(num * n2, den * d2)
+            return num, den
         if expr.is_Pow:
             base, e = expr.args
             if base is sp.E:
                 return self.walk(sp.exp(e))
             if not e.is_Integer:
                 raise OutsideClass(f"the power {expr} is not an integer power")
-            b = self.walk(base)
-            if e < 0:
-                if b == 0:
+            n, d = self.walk(base)
+            k = int(e)
+            if abs(k) * max(n.degree(), d.degree(), 0) > 4 * MAX_T_DEGREE:
+                raise OutsideClass("exponent too large for the normal form")
+            if k < 0:
+                if n.is_zero():
                     raise OutsideClass("division by zero")
-                self.poles.append(b.numer)
-                return b ** int(e)
-            return b ** int(e)
+                self.poles.append(n)
+                n, d, k = d, n, -k
+                return _frac(n**k, d**k)
+            return n**k, d**k  # still in lowest terms, d monic
         if expr == X:
             raise OutsideClass("x appears outside exp(...)")
         raise OutsideClass(f"{type(expr).__name__} is outside the exp-rational class")
 
 
-def _poly(elem) -> sp.Poly:  # noqa: ANN001 - a PolyElement
-    return sp.Poly.from_dict({k: QQ.to_sympy(v) for k, v in elem.terms()} or {(0,): 0}, T, domain=QQ)
+def _poly(p: fmpq_poly) -> sp.Poly:
+    coeffs = p.coeffs()
+    return sp.Poly.from_list([sp.Rational(int(c.p), int(c.q)) for c in reversed(coeffs)] or [0], T, domain=QQ)
 
 
 @lru_cache(maxsize=512)
@@ -166,13 +195,13 @@ def _to_expform(expr: sp.Expr) -> ExpForm:
     shift = shifts.pop() if shifts else sp.Integer(0)
     m = lcm(*[int(q.q) for q, _ in moving]) if moving else 1
     conv = _Converter(m, shift)
-    value = conv.walk(e)
-    poles = sp.Poly(1, T, domain=QQ)
+    num, den = conv.walk(e)
+    poles = _ONE
     for p in conv.poles:
-        poles = poles * _poly(p)
-    if poles.degree() > 0:
-        poles = sp.Poly(sp.sqf_part(poles.as_expr()), T, domain=QQ) if poles.as_expr().has(T) else poles
-    return _reduced(m, shift, _poly(value.numer), _poly(value.denom), poles)
+        poles = poles * p
+    if poles.degree() > 0:  # square-free, primitive, leading coefficient > 0
+        poles = fmpq_poly(flintpoly.squarefree_part(poles.numer()))
+    return ExpForm(m, shift, _poly(num), _poly(den), _poly(poles))
 
 
 def in_class(expr: sp.Expr) -> bool:

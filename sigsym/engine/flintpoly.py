@@ -26,6 +26,7 @@ Interval = tuple[fmpq, fmpq]  # lo == hi: an exact rational root
 
 ARB_MAX_DEGREE = 120  # Arb (one uninterruptible C call) is not tried above this degree
 ARB_PRECISIONS = (64, 256, 1024)
+ARB_FIRST_BITS = 2048  # coefficients longer than this: Arb's balls are tried before continued fractions
 RATIONAL_DEGREE = 120  # rational roots are found by factoring up to this degree
 MAX_GAP_TESTS = 4000  # Descartes tests allowed when proving gaps root-free
 SHORT_BITS = 16  # significant bits kept in the ends of an isolating interval
@@ -312,6 +313,11 @@ def _off_zero(p: fmpz_poly, lo: fmpq, hi: fmpq) -> Interval:
 def _isolate(p: fmpz_poly, positive: bool) -> list[Interval]:
     """Continued fractions first (exact, and a loop a time budget can interrupt); Arb's balls,
     certified here, if that ever fails to certify."""
+    arb_first = p.degree() <= ARB_MAX_DEGREE and max(abs(int(c)).bit_length() for c in p.coeffs()) > ARB_FIRST_BITS
+    if arb_first:  # huge coefficients (minimal polynomials of values): Arb is ~20× faster
+        found = _arb_candidates(p, ARB_PRECISIONS[0], positive, True)
+        if certify(p, found, positive):
+            return found
     try:
         found = _continued_fractions(p, positive)
         if certify(p, found, positive):

@@ -11,8 +11,19 @@ from collections.abc import Callable
 from fractions import Fraction
 
 import sympy as sp
+from flint import arb, ctx, fmpq, fmpq_poly, fmpz
 from mpmath import iv
-from mpmath.libmp import finf, fnan, fninf, fzero
+from mpmath.libmp import (
+    finf,
+    fnan,
+    fninf,
+    from_man_exp,
+    fzero,
+    mpf_add,
+    mpf_sub,
+    round_ceiling,
+    round_floor,
+)
 
 from ..errors import OutsideClass
 from ..functions import FUNCTIONS, X
@@ -53,8 +64,144 @@ def _rational(q: sp.Rational) -> Enc:
     return hit
 
 
+# Arb versions of the catalogue's functions (by name); a function missing here is evaluated by
+# mpmath's iv instead (the whole expression then is).
+_ARB_BY_NAME: dict[str, Callable[..., arb]] = {
+    "exp": lambda u: u.exp(),
+    "log": lambda u: u.log(),
+    "sqrt": lambda u: u.sqrt(),
+    "sinh": lambda u: u.sinh(),
+    "cosh": lambda u: u.cosh(),
+    "tanh": lambda u: u.tanh(),
+    "sech": lambda u: u.sech(),
+    "sigmoid": lambda u: 1 / (1 + (-u).exp()),
+    "softplus": lambda u: u.exp().log1p(),
+    "swish": lambda u, beta: u / (1 + (-beta * u).exp()),
+}
+_ARB_FUNCS: dict[object, Callable[..., arb]] = {
+    FUNCTIONS[name].func: fn for name, fn in _ARB_BY_NAME.items() if name in FUNCTIONS}
+
+
+class _NoArb(Exception):
+    """A node without an Arb version: the expression is evaluated with mpmath's iv."""
+
+
+def _arb_of(expr: sp.Expr) -> Callable[[arb], arb]:
+    """The expression as a function of an Arb ball x (raises _NoArb for an unknown node)."""
+    if expr == X:
+        return lambda x: x
+    if expr.is_Rational:
+        q = fmpq(int(expr.p), int(expr.q))
+        return lambda x: arb(q)
+    if expr is sp.pi:
+        return lambda x: arb.pi()
+    if expr is sp.E:
+        return lambda x: arb(1).exp()
+    if isinstance(expr, sp.CRootOf):  # its certified enclosure at the working precision
+        return lambda x, r=expr: _to_arb(_root_enclosure(r))
+    if expr.is_Add or expr.is_Mul:
+        parts = [_arb_of(a) for a in expr.args]
+        if expr.is_Add:
+            def add(x: arb) -> arb:
+                total = parts[0](x)
+                for p in parts[1:]:
+                    total = total + p(x)
+                return total
+            return add
+
+        def mul(x: arb) -> arb:
+            total = parts[0](x)
+            for p in parts[1:]:
+                total = total * p(x)
+            return total
+        return mul
+    if expr.is_Pow:
+        base, e = expr.args
+        if base is sp.E:
+            fe = _arb_of(e)
+            return lambda x: fe(x).exp()
+        fb = _arb_of(base)
+        if e.is_Integer:
+            n = int(e)
+            return lambda x: fb(x) ** n
+        if e == sp.Rational(1, 2):
+            return lambda x: fb(x).sqrt()
+        if e.is_Rational:
+            p, q = int(e.p), int(e.q)
+            return lambda x: fb(x).root(q) ** p  # real semantics: the base must be ≥ 0 (else NaN)
+        raise _NoArb
+    func = _ARB_FUNCS.get(type(expr)) or _ARB_FUNCS.get(expr.func)
+    if func is not None and len(expr.args) == _ARITY.get(expr.func, 1):
+        args = [_arb_of(a) for a in expr.args]
+        return lambda x: func(*(a(x) for a in args))
+    if isinstance(expr, sp.Abs):
+        inner = _arb_of(expr.args[0])
+        return lambda x: abs(inner(x))
+    raise _NoArb
+
+
+def _mpf_to_arb(v: tuple) -> arb:
+    sign, man, exp, _bc = v
+    if v in (finf, fninf, fnan):
+        raise ValueError("unbounded argument")
+    if not man:
+        return arb(0)
+    ball = arb(fmpz(-man if sign else man))  # exact up to the context precision, else a ball holding it
+    return ball * arb(2) ** int(exp) if exp else ball  # powers of two are exact
+
+
+def _to_arb(x: Enc) -> arb:
+    """An mpmath interval as an Arb ball holding it (its binary ends read exactly)."""
+    mpi = getattr(x, "_mpi_", None) or (x._mpf_, x._mpf_)  # type: ignore[attr-defined]
+    lo = _mpf_to_arb(mpi[0])
+    return lo if mpi[1] == mpi[0] else lo.union(_mpf_to_arb(mpi[1]))
+
+
+def _arb_to_iv(v: arb) -> Enc | None:
+    """An Arb ball as an mpmath interval at the current precision, rounded outwards (raw binary
+    arithmetic, exact ends, any exponent); None when the ball is not finite."""
+    if not v.is_finite():
+        return None
+    (m, e), (rm, re_) = v.mid().man_exp(), v.rad().man_exp()
+    mid, rad = from_man_exp(int(m), int(e)), from_man_exp(int(rm), int(re_))
+    lo = mpf_sub(mid, rad, iv.prec, round_floor)
+    hi = mpf_add(mid, rad, iv.prec, round_ceiling)
+    return iv.make_mpf((lo, hi))
+
+
+def _from_arb(v: arb) -> Enc:
+    """``_arb_to_iv``; a ball that is not finite (a domain error, a division by a ball holding 0)
+    raises ValueError, which every caller reads as 'no information here'."""
+    out = _arb_to_iv(v)
+    if out is None:
+        raise ValueError("no finite enclosure")
+    return out
+
+
+def _arb_function(inner: Callable[[arb], arb]) -> Callable[[Enc], Enc]:
+    def fn(x: Enc) -> Enc:
+        old = ctx.prec
+        ctx.prec = iv.prec + 8
+        try:
+            return _from_arb(inner(_to_arb(x)))
+        finally:
+            ctx.prec = old
+    return fn
+
+
 def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
-    """A function x-interval -> value-interval. Raises OutsideClass for unknown nodes."""
+    """A function x-interval -> value-interval. Raises OutsideClass for unknown nodes.
+
+    Evaluated with Arb balls (FLINT, in C) when every node has an Arb version, with mpmath's iv
+    otherwise; both are rigorous enclosures, and either way a domain error gives no enclosure.
+    """
+    try:
+        return _arb_function(_arb_of(expr))
+    except _NoArb:
+        return _compile_mpmath(expr)
+
+
+def _compile_mpmath(expr: sp.Expr) -> Callable[[Enc], Enc]:
     if expr == X:
         return lambda x: x
     if expr.is_Rational:
@@ -68,7 +215,7 @@ def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
     if isinstance(expr, sp.CRootOf):
         return lambda x, r=expr: _root_enclosure(r)
     if expr.is_Add or expr.is_Mul:
-        parts = [compile_iv(a) for a in expr.args]
+        parts = [_compile_mpmath(a) for a in expr.args]
         if expr.is_Add:
             def add(x: Enc) -> Enc:
                 total = parts[0](x)
@@ -85,7 +232,7 @@ def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
         return mul
     if expr.is_Pow:
         base, e = expr.args
-        fb = compile_iv(base)
+        fb = _compile_mpmath(base)
         if e.is_Integer:
             n = int(e)
             return lambda x: _ipow(fb(x), n)
@@ -93,20 +240,53 @@ def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
             fe = _rational(e)
             return lambda x: iv.exp(fe * iv.log(fb(x)))
         if base is sp.E:
-            fe2 = compile_iv(e)
+            fe2 = _compile_mpmath(e)
             return lambda x: iv.exp(fe2(x))
         raise OutsideClass(f"cannot evaluate the power {expr}")
     func = _FUNCS.get(type(expr)) or _FUNCS.get(expr.func)
     if func is not None and len(expr.args) == 1:
-        inner = compile_iv(expr.args[0])
+        inner = _compile_mpmath(expr.args[0])
         return lambda x: func(inner(x))
     if func is not None and len(expr.args) == _ARITY.get(expr.func):  # a function with parameters
-        args = [compile_iv(a) for a in expr.args]
+        args = [_compile_mpmath(a) for a in expr.args]
         return lambda x: func(*(a(x) for a in args))
     if isinstance(expr, sp.Abs):
-        inner = compile_iv(expr.args[0])
+        inner = _compile_mpmath(expr.args[0])
         return lambda x: abs(inner(x))
     raise OutsideClass(f"cannot evaluate {type(expr).__name__} numerically")
+
+
+def exp_rational(num: fmpq_poly, den: fmpq_poly, shift: Fraction, m: int) -> Callable[[Enc], Enc]:
+    """x ↦ num(t)/den(t), t = e^{(x − shift)/m}, as an interval function evaluated with Arb.
+
+    The x-interval's binary ends are read exactly, the value is an Arb ball (Horner in C: a
+    degree-120 rational function costs microseconds, against milliseconds term by term in
+    mpmath), and the ball's exact ends are rounded outwards into an mpmath interval at the
+    current precision. A denominator ball holding 0 gives the whole line, as mpmath does.
+    """
+    shift_q = fmpq(shift.numerator, shift.denominator)
+
+    def fn(x: Enc) -> Enc:
+        old = ctx.prec
+        ctx.prec = iv.prec + 16
+        try:
+            xa = _to_arb(x)
+            t = ((xa - arb(shift_q)) / m).exp()
+            n, d = _horner(num, t), _horner(den, t)
+            out = None if 0 in d else _arb_to_iv(n / d)
+        except ValueError:
+            out = None
+        finally:
+            ctx.prec = old
+        return iv.mpf(["-inf", "inf"]) if out is None else out
+    return fn
+
+
+def _horner(p: fmpq_poly, t: arb) -> arb:
+    total = arb(0)
+    for c in reversed(p.coeffs()):
+        total = total * t + arb(c)
+    return total
 
 
 def _ipow(v: Enc, n: int) -> Enc:
@@ -118,6 +298,11 @@ def _ipow(v: Enc, n: int) -> Enc:
 
 
 def _root_enclosure(root: sp.CRootOf) -> Enc:
+    bounds = getattr(root, "bounds", None)  # a root that narrows itself on FLINT (algebraic.RealRoot)
+    if bounds is not None:
+        lo, hi = bounds(iv.prec + 8)
+        return iv.mpf([_rational(sp.Rational(lo.numerator, lo.denominator)).a,
+                       _rational(sp.Rational(hi.numerator, hi.denominator)).b])
     digits = int(iv.prec * 0.302) + 5
     width = sp.Rational(1, 10**digits)
     approx = root.eval_rational(dx=width, dy=width)

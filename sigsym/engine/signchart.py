@@ -15,12 +15,22 @@ from functools import lru_cache
 from math import ceil, floor
 
 import sympy as sp
+from flint import fmpq_poly
 
-from ..functions import X
 from ..language.parse import Interval
-from . import numeric
-from .algebraic import Root, compare, compare_root, positive_roots, simplify_number
-from .expform import ExpForm, T
+from . import flintpoly, numeric
+from .algebraic import (
+    RealRoot,
+    Root,
+    compare,
+    compare_root,
+    positive_roots,
+    simplify_number,
+    value_at,
+)
+from .expform import ExpForm
+
+SIMPLIFY_DEGREE = 12  # values at e^c of rational functions of higher degree are shown as they are
 
 
 class Undecided(Exception):
@@ -59,8 +69,9 @@ class Chart:
 
 @lru_cache(maxsize=256)
 def x_function(form: ExpForm):  # noqa: ANN201 - compiled interval function of x
-    expr = form.rational.subs(T, sp.exp((X - form.shift) / form.m))
-    return numeric.compile_iv(expr)
+    """x ↦ R(e^{(x − x0)/m}) as an interval function (Arb balls, see ``numeric.exp_rational``)."""
+    num, den = (fmpq_poly([flintpoly.as_fmpq(c) for c in reversed(p.all_coeffs())]) for p in (form.num, form.den))
+    return numeric.exp_rational(num, den, Fraction(int(form.shift.p), int(form.shift.q)), form.m)
 
 
 def x_of_root(form: ExpForm, root: Root) -> sp.Expr:
@@ -69,7 +80,10 @@ def x_of_root(form: ExpForm, root: Root) -> sp.Expr:
         return form.shift
     if root.hi <= 1 and not isinstance(root.value, sp.CRootOf):
         return -form.m * sp.log(sp.radsimp(1 / root.value)) + form.shift
-    return form.m * sp.log(root.value) + form.shift
+    value = root.value
+    if isinstance(value, RealRoot):  # log's automatic simplification has nothing to find in it
+        return form.m * sp.log(value, evaluate=False) + form.shift
+    return form.m * sp.log(value) + form.shift
 
 
 # ---------------------------------------------------------------- sampling helpers
@@ -237,10 +251,21 @@ def value_at_x(form: ExpForm, x: sp.Expr) -> sp.Expr:
     """R at the t of a finite x, simplified (x not a pole)."""
     if x in (sp.oo, -sp.oo):
         return limit_at_infinity(form, x == sp.oo)
-    return simplify_number(form.at_t(sp.simplify(form.t_of_x(x))))
+    t = form.t_of_x(x)
+    if not x.is_Rational:  # e^{rational} is already in its simplest form
+        t = sp.simplify(t)
+    value = form.at_t(t)
+    if max(form.num.degree(), form.den.degree()) > SIMPLIFY_DEGREE:
+        return value  # simplifying a rational function of high degree in e^c costs seconds
+    return simplify_number(value)
 
 
 def value_at_root(form: ExpForm, root: Root) -> sp.Expr:
+    """R at a root t₀, exactly: on FLINT (reduction modulo t₀'s polynomial) when it can, and
+    otherwise by SymPy arithmetic on t₀'s exact value."""
+    fast = value_at(form.num, form.den, root)
+    if fast is not None:
+        return fast
     return simplify_number(form.at_t(root.value))
 
 

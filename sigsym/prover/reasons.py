@@ -184,6 +184,16 @@ def plain(source: str) -> str:
     return "".join(math_plain(p) if i % 2 else p for i, p in enumerate(_parts(source)))
 
 
+def _wrap_tex(tex: str) -> str:
+    """A TeX operand of a / in brackets unless it has no operator outside its braces."""
+    depth = 0
+    for ch in tex:
+        depth += {"{": 1, "}": -1, "(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and ch in " +-/=<>":
+            return f"({tex})"
+    return tex
+
+
 def _inline_fractions(tex: str) -> str:
     """Fractions in a line of text: \\tfrac{1}{2}; one with exponents as a/b (in a stacked
     fraction an exponent would be set too small to read)."""
@@ -201,7 +211,7 @@ def _inline_fractions(tex: str) -> str:
         r.i = j + 5
         num, den = _inline_fractions(r.group()), _inline_fractions(r.group())
         if "^" in num + den or "_" in num + den:
-            out.append(f"{_wrap(num)}/{_wrap(den)}")
+            out.append(f"{_wrap_tex(num)}/{_wrap_tex(den)}")
         else:
             out.append(rf"\tfrac{{{num}}}{{{den}}}")
         i = r.i

@@ -11,7 +11,7 @@ from test_render import HOSTILE_TITLES
 
 from sigsym.cli import main
 from sigsym.present.notes import build
-from sigsym.present.render import build_pdf, render
+from sigsym.present.render import build_pdf, render, render_package
 
 pytestmark = pytest.mark.pdflatex
 
@@ -41,8 +41,8 @@ def _pdflatex(tmp_path: Path, tex: str, name: str = "doc") -> tuple[str, str]:
 def test_build_compiles_without_overfull_boxes(tmp_path: Path, expr: str, fmt: str, needles: list[str]) -> None:
     tex = render(build(expr), fmt)
     if fmt == "fragment":
-        preamble = "\n".join(line[2:] for line in tex.splitlines()[1:12] if line.startswith("%   "))
-        tex = f"\\documentclass{{article}}\n{preamble}\n\\begin{{document}}\n{tex}\n\\end{{document}}\n"
+        (tmp_path / "sigsym.sty").write_text(render_package(), encoding="utf-8")
+        tex = f"\\documentclass{{article}}\n\\usepackage{{sigsym}}\n\\begin{{document}}\n{tex}\n\\end{{document}}\n"
     log, text = _pdflatex(tmp_path, tex)
     assert "Overfull" not in log
     for needle in needles:
@@ -52,8 +52,8 @@ def test_build_compiles_without_overfull_boxes(tmp_path: Path, expr: str, fmt: s
 def test_fragment_inside_a_lecturers_document(tmp_path: Path) -> None:
     frag = render(build("sigmoid"), "fragment")
     (tmp_path / "frag.tex").write_text(frag, encoding="utf-8")
-    preamble = "\n".join(line[2:] for line in frag.splitlines()[1:12] if line.startswith("%   "))
-    doc = ("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n" + preamble +
+    (tmp_path / "sigsym.sty").write_text(render_package(), encoding="utf-8")  # what `notes --format fragment` writes
+    doc = ("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n\\usepackage{sigsym}" +
            "\n\\begin{document}\nMy own introduction.\n\\input{frag}\n\\end{document}\n")
     log, text = _pdflatex(tmp_path, doc)
     assert "My own introduction." in text and "0.1050" in text

@@ -123,12 +123,12 @@ def _arb_of(expr: sp.Expr) -> Callable[[arb], arb]:
         fb = _arb_of(base)
         if e.is_Integer:
             n = int(e)
-            return lambda x: fb(x) ** n
+            return lambda x: _arb_ipow(fb(x), n)
         if e == sp.Rational(1, 2):
             return lambda x: fb(x).sqrt()
         if e.is_Rational:
             p, q = int(e.p), int(e.q)
-            return lambda x: fb(x).root(q) ** p  # real semantics: the base must be ≥ 0 (else NaN)
+            return lambda x: _arb_ipow(fb(x).root(q), p)  # real semantics: the base must be ≥ 0 (else NaN)
         raise _NoArb
     func = _ARB_FUNCS.get(type(expr)) or _ARB_FUNCS.get(expr.func)
     if func is not None and len(expr.args) == _ARITY.get(expr.func, 1):
@@ -138,6 +138,22 @@ def _arb_of(expr: sp.Expr) -> Callable[[arb], arb]:
         inner = _arb_of(expr.args[0])
         return lambda x: abs(inner(x))
     raise _NoArb
+
+
+def _arb_ipow(b: arb, n: int) -> arb:
+    """b**n for an integer n by multiplication. python-flint's ``arb ** int`` goes through the real
+    power e^{n log b}: NaN for a ball holding 0 and very wide for a negative one (sound, but no
+    information), so a sign at a point next to a root was never certified."""
+    if n < 0:
+        return 1 / _arb_ipow(b, -n)
+    result, base = arb(1), abs(b) if n % 2 == 0 else b
+    while n:
+        if n & 1:
+            result = result * base
+        n >>= 1
+        if n:
+            base = base * base
+    return result
 
 
 def _mpf_to_arb(v: tuple) -> arb:
@@ -351,7 +367,9 @@ def sign_of(fn: Callable[[Enc], Enc], at: sp.Expr) -> int | None:
         with _Prec(bits):
             try:
                 value = fn(point(at))
-            except (ValueError, ZeroDivisionError, TypeError, OutsideClass):
+            except ValueError:  # no finite enclosure at this precision (a ball holding a pole): try more bits
+                continue
+            except (ZeroDivisionError, TypeError, OutsideClass):
                 return None
         s = certain_sign(value)
         if s is not None:

@@ -258,7 +258,16 @@ def _compile_mpmath(expr: sp.Expr) -> Callable[[Enc], Enc]:
         if base is sp.E:
             fe2 = _compile_mpmath(e)
             return lambda x: iv.exp(fe2(x))
-        raise OutsideClass(f"cannot evaluate the power {expr}")
+        # b**e with an irrational exponent (SymPy writes exp(e*log(b)) at a point as b**e, e.g.
+        # (5/4)**exp(1/2)): real only for b > 0, where it is exp(e*log(b))
+        fe3 = compile_iv(e)
+
+        def gpow(x: Enc) -> Enc:
+            b = fb(x)
+            if certain_sign(b) != 1:
+                raise ValueError("a power whose base is not shown positive")
+            return iv.exp(fe3(x) * iv.log(b))
+        return gpow
     func = _FUNCS.get(type(expr)) or _FUNCS.get(expr.func)
     if func is not None and len(expr.args) == 1:
         inner = _compile_mpmath(expr.args[0])

@@ -118,7 +118,8 @@ def facts(expr: object, on: object = None) -> tuple[Fact, ...]:
         for piece in pieces:
             s = piece.sign
             word = "convex" if s > 0 else "concave"
-            out.append(Fact("convexity", f"f is {word} on {_closed(piece)} (f″ "
+            shown = piece.interval if parsed.domain else _closed(piece)  # never close at a hole of f's domain
+            out.append(Fact("convexity", f"f is {word} on {shown} (f″ "
                             f"{'>' if s > 0 else '<'} 0 inside)",
                             prove(f2, "positive" if s > 0 else "negative", on=piece.interval)))
         inner = [m for m in second.marks if not m.at_end]

@@ -52,10 +52,14 @@ def parity(claim: Claim) -> Counterexample | None:
     if hit is None:
         return None
     w = sym.subs(X, hit)
-    rel = "≠" if even else "≠ −"
-    return Counterexample(f"f({-hit}) = {approx(_f(claim, -hit))} {rel} f({hit}) = {approx(_f(claim, hit))}",
-                          rf"f({sp.latex(-hit)}) \approx {approx(_f(claim, -hit))},\ f({sp.latex(hit)}) \approx {approx(_f(claim, hit))}",
-                          SignAt(w, numeric.sign(w) or 0), x=hit)
+    left, right = _f(claim, -hit), _f(claim, hit)
+    if even:
+        text = f"f({-hit}) = {approx(left)} ≠ f({hit}) = {approx(right)}"
+        tex = rf"f({sp.latex(-hit)}) \approx {approx(left)} \neq f({sp.latex(hit)}) \approx {approx(right)}"
+    else:  # f(−x) ≠ −f(x), both sides printed as they are compared
+        text = f"f({-hit}) = {approx(left)} ≠ −f({hit}) = {approx(-right)}"
+        tex = rf"f({sp.latex(-hit)}) \approx {approx(left)} \neq -f({sp.latex(hit)}) \approx {approx(-right)}"
+    return Counterexample(text, tex, SignAt(w, numeric.sign(w) or 0), x=hit)
 
 
 def sign(claim: Claim) -> Counterexample | None:
@@ -135,24 +139,24 @@ def convexity(claim: Claim) -> Counterexample | None:
     return sign(second_derivative_claim(claim))
 
 
-def bounded(claim: Claim) -> Counterexample | None:
-    """A sample point where |f| certainly exceeds the bound."""
+def bounded(claim: Claim, name: str = "f", tex: str = "f") -> Counterexample | None:
+    """A sample point where |f| certainly exceeds the bound (``name``: how the text calls f)."""
     b = cast(sp.Expr, claim.option("equals"))
     pts = _points(claim)
     for bound, bad in ((b, 1), (-b, -1)):
         hit = sign_hit(claim.expr - bound, pts, bad)
         if hit is not None:
             fx = _f(claim, hit)
-            return Counterexample(f"|f({hit})| ≈ {approx(abs(fx))} > {b}", rf"|f({sp.latex(hit)})| > {sp.latex(b)}",
-                                  SignAt(fx - bound, bad), x=hit)
+            return Counterexample(f"|{name}({hit})| ≈ {approx(abs(fx))} > {b}",
+                                  rf"|{tex}({sp.latex(hit)})| > {sp.latex(b)}", SignAt(fx - bound, bad), x=hit)
     return None
 
 
 def lipschitz(claim: Claim) -> Counterexample | None:
-    """A sample point where |f′| certainly exceeds L."""
+    """A sample point where |f′| certainly exceeds L (the text names f′, not f)."""
     from .procedures import derivative_claim
 
-    return bounded(derivative_claim(claim, "bounded"))
+    return bounded(derivative_claim(claim, "bounded"), "f′", "f'")
 
 
 def inflection(claim: Claim) -> Counterexample | None:

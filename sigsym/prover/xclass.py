@@ -596,9 +596,25 @@ def _interval_text(r: exppoly.Root | None) -> str:
     return f"in ({_q(r.lo)}, {_q(r.hi)})"
 
 
+def _tight(e: tuple[Fraction, Fraction]) -> bool:
+    """The enclosure fixes 8 significant digits (or the value is within 1e-30 of 0)."""
+    return e[1] - e[0] <= max(abs(e[0] + e[1]) / 2 * Fraction(1, 10**10), Fraction(1, 10**30))
+
+
 def _approx_c(f: sp.Expr, c: Candidate) -> str:
-    e = _value_enclosure(f, c, 80)
-    return "?" if e is None else numeric.approx(_q((e[0] + e[1]) / 2), 8)
+    """The extreme value to 8 significant digits, from an enclosure narrowed until it is that
+    tight (the root's isolating interval refined); "?" when it cannot be narrowed so far."""
+    e = None
+    for k in range(MAX_REFINE):
+        e = _value_enclosure(f, c, 80 + 4 * k)
+        if e is None:
+            return "?"
+        if _tight(e) or c.root is None:
+            break
+        c.root.refine()
+    if e is None or not _tight(e):
+        return "?"
+    return numeric.approx(_q((e[0] + e[1]) / 2), 8)
 
 
 def _beyond(f: sp.Expr, p: sp.Expr, v: sp.Expr, want: int, prop: str, steps: list[Step], method: str,

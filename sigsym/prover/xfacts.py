@@ -310,8 +310,10 @@ def derivative_in_f(f: sp.Expr, text: str, out: list[Any]) -> None:
     if rel is None or not rel.has(F):
         return
     g = sp.factor(rel).subs(F, f)
-    out.append(Fact("derivative", f"f′ = {pretty(rel)} (f′ in terms of f)",
-                    prove(f"diff({text}, x)", "identity", equals=str(g))))
+    proof = prove(f"diff({text}, x)", "identity", equals=str(g))
+    if proof.verdict is not Verdict.PROVED:  # g is written with f's simplified form: a domain hole of
+        return  # f is lost there, so a refutation would say "f′ = f(1 − f)" is false where it is true
+    out.append(Fact("derivative", f"f′ = {pretty(rel)} (f′ in terms of f)", proof))
 
 
 def general_facts(f: sp.Expr, text: str, interval: Interval, out: list[Any], add: Add) -> None:

@@ -168,7 +168,8 @@ def test_the_square_is_completed_for_the_maximum() -> None:
 
 def test_monotone_pieces_go_through_the_second_derivative() -> None:
     steps = prove("diff(sigmoid(x), x)", "increasing", on="(-oo, 0]").steps
-    assert steps[1].relation.rhs == "(1 - 2*sigmoid(x))*(1 - sigmoid(x))*sigmoid(x)"
+    assert steps[1].relation.rhs == "(diff(sigmoid(x), x))*(1 - 2*sigmoid(x))"  # σ″ = σ′(1 − 2σ), as the issue asks
+    assert steps[1].latex == r"\sigma''(x) = \sigma'(x)\,(1 - 2 \sigma(x))" or "1 - 2" in steps[1].latex
     assert steps[-2].relation == Relation("1 - 2*s", ">", "0", "s", "(0, 1/2)")
 
 
@@ -193,7 +194,7 @@ def test_inflection_points_are_solved_back_through_the_logit() -> None:
 
 def test_an_inflection_point_is_a_sign_change_of_the_second_derivative() -> None:
     steps = prove("diff(sigmoid(x), x)", "inflection", at="-log(2 + sqrt(3))").steps
-    assert "≈ -1.3170" in steps[2].because
+    assert "≈ −1.3170" in steps[2].because
     last = steps[-1]
     assert [r.op for r in last.relations] == [">", "<"] and "changes sign" in last.because
     assert last.relations[0].where == "(-oo, -log(sqrt(3) + 2))"

@@ -94,7 +94,7 @@ class _Numbers:
         self.n += 1
         opts = dict(t.options)
         steps = human.for_proof(proof) or ()
-        proof_lines = [{"tex": M(s.latex), "because": s.because, "relations": [r.as_dict() for r in s.relations],
+        proof_lines = [{"tex": M(s.latex), "because": M(s.because_tex), "relations": [r.as_dict() for r in s.relations],
                         "span": round(width(s.latex) + 0.55 * len(s.because))} for s in steps]
         self.appendix.append({"number": self.n, "id": t.id, "title": t.title, "steps": _evidence(proof)})
         return {"kind": "theorem", "number": self.n, "id": t.id, "title": t.title, "slide": slide,

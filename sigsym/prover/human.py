@@ -21,6 +21,7 @@ from ..engine.expform import T, to_expform
 from ..errors import InternalError, OutsideClass
 from ..functions import X, sigmoid
 from ..language.parse import REAL_LINE, Interval
+from . import reasons
 from .kernel import Verdict
 from .relations import Relation, check
 
@@ -36,9 +37,19 @@ class HumanStep:
     facts shown together (0 < σ(x) < 1) and ``relation`` is the first."""
 
     relations: tuple[Relation, ...]
-    because: str
+    reason: str
     latex: str
     chain: bool = False
+
+    @property
+    def because(self) -> str:
+        """The reason in words, Unicode (terminal, JSON): "since e⁻ˣ > 0"."""
+        return reasons.plain(self.reason)
+
+    @property
+    def because_tex(self) -> str:
+        """The reason as LaTeX for the notes: prose, with its mathematics typeset in $…$."""
+        return reasons.latex(self.reason)
 
     @property
     def relation(self) -> Relation:
@@ -57,8 +68,11 @@ class HumanStep:
         return Relation(first.lhs, op, self.relations[-1].rhs, first.var, first.where)
 
     def as_dict(self) -> dict[str, object]:
+        from .text import relation_text
+
         return {"relation": self.relation.as_dict(), "chain": [r.as_dict() for r in self.relations],
-                "because": self.because, "latex": self.latex}
+                "text": relation_text(self.relation), "because": self.because, "because_tex": self.because_tex,
+                "latex": self.latex}
 
 
 class _GiveUp(Exception):
@@ -70,8 +84,18 @@ def _txt(e: sp.Expr) -> str:
     return str(e)
 
 
-def _tex_sigma(e: sp.Expr) -> str:
-    return _fn_tex(sp.latex(e.subs(S, SIGMA)))
+def _tex_sigma(e: sp.Expr, arg: sp.Expr = SIGMA) -> str:
+    """G(σ(x)) as a lecturer writes it: a product in the order σ(x)(1 − σ(x))(1 − 2σ(x)), the
+    way σ′ = σ(1 − σ) is known (display only: the relation beside it is what is checked)."""
+    if isinstance(e, sp.Mul):
+        def rank(factor: sp.Expr) -> int:
+            base = factor.as_base_exp()[0]
+            return 0 if factor.is_number else 1 if base == S else 2 if sp.expand(base - (1 - S)) == 0 else 3
+
+        factors = sorted(e.as_ordered_factors(), key=rank)
+        shown = sp.Mul(*[f.subs(S, arg) for f in factors], evaluate=False)
+        return _fn_tex(sp.latex(shown, order="none"))
+    return _fn_tex(sp.latex(e.subs(S, arg)))
 
 
 def _rational_in_exp(f: sp.Expr) -> sp.Expr | None:
@@ -167,46 +191,47 @@ def _start(f_text: str, f: sp.Expr, g: sp.Expr) -> list[HumanStep]:
     rel = Relation(f_text, "=", _txt(g.subs(S, SIGMA)))
     if sp.simplify(g - S) == 0 or sp.expand(parse(f_text, keep_derivatives=True) - g.subs(S, SIGMA)) == 0:
         return []
-    why = "write eˣ = σ(x)/(1 − σ(x)), since σ(x) = eˣ/(1 + eˣ)"
+    why = _SIGMA_WHY
     if f_text.replace(" ", "").startswith("diff(sigmoid(x),x"):
-        why = "differentiate, using σ′ = σ(1 − σ)"
+        why = r"differentiate, using $\sigma' = \sigma(1 - \sigma)$"
     elif f_text.startswith("diff("):
         why = "differentiate, then " + why
     return [HumanStep((rel,), why,
                       rf"{_f_tex(f_text)} = {_tex_sigma(g)}")]
 
 
+_SIGMA_WHY = r"write $e^{x} = \frac{\sigma(x)}{1 - \sigma(x)}$, since $\sigma(x) = \frac{e^{x}}{1 + e^{x}}$"
 _RANGE = HumanStep((Relation("sigmoid(x)", ">", "0"), Relation("sigmoid(x)", "<", "1")),
-                   "eˣ > 0, so 0 < eˣ/(1 + eˣ) < 1", r"0 < \sigma(x) < 1")
+                   r"$e^{x} > 0$, so $0 < \frac{e^{x}}{1 + e^{x}} < 1$", r"0 < \sigma(x) < 1")
 
 
 def _factor_reason(g: sp.Expr, lo: sp.Expr = sp.Integer(0), hi: sp.Expr = sp.Integer(1), v: sp.Symbol = S) -> str:
     """Why G keeps its sign for lo < v < hi, factor by factor, as a textbook says it."""
     num, den = sp.fraction(sp.cancel(sp.together(g)))
-    name = str(v)
+    name = f"${v}$"
     words = []
     for p in (num, den):
         if not p.has(v):
             continue
         for b, _e in sp.factor_list(p, v)[1]:
             if _e % 2 == 0:
-                words.append(f"({_words(b)})^{_e} ≥ 0")
+                words.append(f"{_words(b ** _e)[:-1]} \\ge 0$")
                 continue
             roots = sp.Poly(b, v).real_roots() if sp.Poly(b, v).degree() <= 2 else None
             if b == v or b == -v:
-                words.append(f"{name} > 0" if lo >= 0 else f"{name} keeps its sign")
+                words.append(f"${v} > 0$" if lo >= 0 else f"{name} keeps its sign")
             elif sp.expand(b - (1 - v)) == 0 or sp.expand(b - (v - 1)) == 0:
-                words.append(f"1 − {name} > 0" if hi <= 1 else f"1 − {name} keeps its sign")
+                words.append(f"$1 - {v} > 0$" if hi <= 1 else f"$1 - {v}$ keeps its sign")
             elif sp.expand(b - (1 + v)) == 0 and lo >= -1:
-                words.append(f"1 + {name} > 0")
+                words.append(f"$1 + {v} > 0$")
             elif roots == []:
                 words.append(f"{_words(b)} has no real root")
             elif roots is not None:
-                words.append(f"{_words(b)} vanishes only at {name} = "
-                             + ", ".join(_words(sp.radsimp(r)) for r in dict.fromkeys(roots)))
+                words.append(f"{_words(b)} vanishes only at ${v} = "
+                             + ", ".join(_words(sp.radsimp(r))[1:-1] for r in dict.fromkeys(roots)) + "$")
             else:
                 words.append(f"{_words(b)} has no root between {_words(lo)} and {_words(hi)}")
-    where = f"{name} > {_words(lo)}" if hi == sp.oo else f"{_words(lo)} < {name} < {_words(hi)}"
+    where = f"${v} > {_words(lo)[1:-1]}$" if hi == sp.oo else f"${_words(lo)[1:-1]} < {v} < {_words(hi)[1:-1]}$"
     return f"for {where}: " + "; ".join(dict.fromkeys(words)) if words else f"a constant, for {where}"
 
 
@@ -235,7 +260,8 @@ def _logit_steps(on: Interval) -> list[HumanStep]:
             continue
         v = _s_end(end)
         out.append(HumanStep((Relation(f"sigmoid({_txt(end)})", "=", _txt(v)),),
-                             f"x = ln(s/(1 − s)) at s = {_words(v)} is x = {_words(end)} ≈ {approx(end, 5)}",
+                             f"$x = \\ln(s/(1 - s))$ at $s = {_words(v)[1:-1]}$ is "
+                             f"$x = {_words(end)[1:-1]} \\approx {approx(end, 5)}$",
                              rf"\sigma\left({sp.latex(end)}\right) = {sp.latex(v)}"))
     return out
 
@@ -248,14 +274,15 @@ def _sign(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, on: Interval = REAL_LI
     whole = on.is_real_line
     where_s = "(0, 1)" if whole else _interval_text(lo, hi, on.lo_closed, on.hi_closed)
     where_x = None if whole else _interval_text(on.lo, on.hi, on.lo_closed, on.hi_closed)
+    runs = (f"take $s = \\sigma(x)$, which runs through {_mi(lo, hi, on.lo_closed, on.hi_closed)} as $x$ runs "
+            f"through {_mi(on.lo, on.hi, on.lo_closed, on.hi_closed)}")
     s_tex = r"0 < s < 1" if whole else rf"s \in {Interval(lo, hi, on.lo_closed, on.hi_closed).latex()}"
     x_tex = r"x \in \mathbb{R}" if whole else rf"x \in {on.latex()}"
     return [*_start(f_text, f, g), *([_RANGE] if whole else _logit_steps(on)),
             HumanStep((Relation(_txt(g), op, "0", "s", where_s),), _factor_reason(g, lo, hi),
                       rf"{sp.latex(g)} {_TEX[op]} 0 \quad ({s_tex})"),
-            HumanStep((Relation(f_text, op, "0", "x", where_x),),
-                      f"take s = σ(x), which runs through {where_s} as x runs through {where_x or 'ℝ'}",
-                      rf"f(x) {_TEX[op]} 0 \quad ({x_tex})")]
+            HumanStep((Relation(f_text, op, "0", "x", where_x),), runs,
+                      rf"{_f_tex(f_text)} {_TEX[op]} 0 \quad ({x_tex})")]
 
 
 def _extreme(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, value: sp.Expr) -> list[HumanStep] | None:
@@ -268,9 +295,9 @@ def _extreme(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, value: sp.Expr) -> 
     op = "<=" if want > 0 else ">="
     return [*_start(f_text, f, g), *lines,
             HumanStep((Relation(f_text, op, _txt(value)),),
-                      f"put s = σ(x): f(x) {_WORD[op]} {value} for every x, with equality only where "
-                      f"s = {s0}, that is at x = {x0}",
-                      rf"f(x) {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}}),\ "
+                      f"put $s = \\sigma(x)$: equality only where $s = {_words(s0)[1:-1]}$, that is at "
+                      f"$x = {_words(x0)[1:-1]}$",
+                      rf"{_f_tex(f_text)} {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}}),\ "
                       rf"\text{{equality only at }} x = {sp.latex(x0)}")]
 
 
@@ -281,13 +308,15 @@ def _parity(f_text: str, f: sp.Expr, g: sp.Expr, prop: str) -> list[HumanStep] |
         return None
     lhs = _txt(f.subs(X, -X))
     return [*_start(f_text, f, g),
-            HumanStep((Relation(lhs, "=", _txt(g.subs(S, 1 - SIGMA))),), "σ(−x) = 1 − σ(x)",
-                      rf"f(-x) = {_tex_sigma(g.subs(S, 1 - S))}"),
+            HumanStep((Relation(lhs, "=", _txt(g.subs(S, 1 - SIGMA))),), r"$\sigma(-x) = 1 - \sigma(x)$",
+                      rf"{_f_tex(f_text, -X)} = {_tex_sigma(g.subs(S, 1 - S))}"),
             HumanStep((Relation(_txt(g.subs(S, 1 - S)), "=", _txt(target), "s"),), "expand and compare",
                       rf"{sp.latex(g.subs(S, 1 - S))} = "
                       + (sp.latex(g) if prop == "even" else rf"-{_paren(sp.latex(g), g)}")),
             HumanStep((Relation(lhs, "=", _txt(f if prop == "even" else -f)),),
-                      "hence, with s = σ(x)", rf"f(-x) = {'f(x)' if prop == 'even' else '-f(x)'}")]
+                      r"hence, with $s = \sigma(x)$",
+                      rf"{_f_tex(f_text, -X)} = " + (_f_tex(f_text) if prop == "even"
+                                                     else rf"-{_paren(_f_tex(f_text), f)}"))]
 
 
 def _monotone(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, on: Interval) -> list[HumanStep] | None:
@@ -300,25 +329,49 @@ def _monotone(f_text: str, f: sp.Expr, g: sp.Expr, prop: str, on: Interval) -> l
     where_s = _interval_text(ends[0], ends[1])
     where_x = _interval_text(on.lo, on.hi)
     chain = dg * S * (1 - S)
-    return [*_start(f_text, f, g),
-            HumanStep((Relation(f"diff({f_text}, x)", "=", _txt(chain.subs(S, SIGMA))),),
-                      "chain rule, with σ′ = σ(1 − σ)",
-                      rf"f'(x) = {_paren(_tex_sigma(dg), dg)} \cdot \sigma(x)(1 - \sigma(x))"),
-            HumanStep((Relation("s*(1 - s)", ">", "0", "s"),), "0 < s < 1", r"\sigma(x)(1 - \sigma(x)) > 0"),
+    d1, name = _d_tex(f_text), _d_name(f_text)
+    whole = ends == [0, 1]
+    derivative = (rf"{d1} = \sigma(x)\bigl(1 - \sigma(x)\bigr)" if dg == 1 else
+                  rf"{d1} = \sigma(x)\bigl(1 - \sigma(x)\bigr)\,{_paren(_tex_sigma(dg), dg)}")
+    rhs = _txt(chain.subs(S, SIGMA))
+    if sp.expand(g - S * (1 - S)) == 0 and not dg.is_number:  # f = σ′: f′ = σ′·(1 − 2σ)
+        derivative = rf"{d1} = {_f_tex(f_text)}\,{_paren(_tex_sigma(dg), dg)}"
+        rhs = f"({f_text})*({_txt(dg.subs(S, SIGMA))})"
+    steps = [*_start(f_text, f, g),
+             HumanStep((Relation(f"diff({f_text}, x)", "=", rhs),),
+                       r"chain rule, with $\sigma' = \sigma(1 - \sigma)$", derivative),
+             HumanStep((Relation("s*(1 - s)", ">", "0", "s"),), r"$0 < \sigma(x) < 1$",
+                       r"\sigma(x)\bigl(1 - \sigma(x)\bigr) > 0")]
+    if dg.is_number:
+        interval = "" if on.is_real_line else f" on {_mi(on.lo, on.hi)}"
+        steps.append(HumanStep((Relation(f"diff({f_text}, x)", op, "0", "x", where_x),),
+                               f"so {name[:-1]} {_TEX[op]} 0${' everywhere' if whole else ''}, and a "
+                               f"function with a {'positive' if op == '>' else 'negative'} derivative is strictly "
+                               f"{prop}{interval} (mean value theorem)",
+                               rf"{d1} {op} 0 \quad (x \in {Interval(on.lo, on.hi, False, False).latex()})"))
+        return steps
+    return [*steps,
             HumanStep((Relation(_txt(dg), op, "0", "s", where_s),), _factor_reason(dg, ends[0], ends[1]),
                       rf"{sp.latex(dg)} {op} 0 \quad ({sp.latex(ends[0])} < s < {sp.latex(ends[1])})"),
             HumanStep((Relation(f"diff({f_text}, x)", op, "0", "x", where_x),),
-                      f"σ maps {where_x} onto {where_s}; f′ {op} 0 inside the interval, so f is strictly "
-                      f"{prop} on it (mean value theorem)",
-                      rf"f'(x) {op} 0 \quad (x \in {Interval(on.lo, on.hi, False, False).latex()})")]
+                      f"$\\sigma$ maps {_mi(on.lo, on.hi)} onto {_mi(ends[0], ends[1])}, so {name[:-1]} "
+                      f"{_TEX[op]} 0$ inside the interval, and the function is strictly {prop} on it "
+                      f"(mean value theorem)",
+                      rf"{d1} {op} 0 \quad (x \in {Interval(on.lo, on.hi, False, False).latex()})")]
+
+
+def form_g(step: HumanStep) -> sp.Expr:
+    from ..language.parse import parse
+
+    return parse(step.relations[0].rhs)
 
 
 def _identity(f_text: str, f: sp.Expr, g_text: str, g: sp.Expr) -> list[HumanStep] | None:
     """Both sides as functions of one variable — s = σ(x), or u = tanh x for functions of e^{2x}
     — and the two rational functions compared."""
     for conv, v, fn, name, why in (
-            (in_tanh, U, TANH, "tanh x", "write e^{2x} = (1 + tanh x)/(1 − tanh x)"),
-            (in_sigma, S, SIGMA, "σ(x)", "write eˣ = σ(x)/(1 − σ(x)), since σ(x) = eˣ/(1 + eˣ)")):
+            (in_tanh, U, TANH, r"$\tanh x$", _TANH_WHY),
+            (in_sigma, S, SIGMA, r"$\sigma(x)$", _SIGMA_WHY)):
         gf, gg = conv(f), conv(g)
         if gf is None or gg is None or sp.cancel(gf - gg) != 0:
             continue
@@ -328,10 +381,15 @@ def _identity(f_text: str, f: sp.Expr, g_text: str, g: sp.Expr) -> list[HumanSte
                     sp.count_ops(expr) <= sp.count_ops(form.subs(v, fn)):
                 continue  # already written in that variable (display only: the next line is checked)
             reason = ("differentiate, then " + why) if text.startswith("diff(") else why
+            shown = _f_tex(text) if side == "f" else _fn_tex(_g_tex(text))
             steps.append(HumanStep((Relation(text, "=", _txt(form.subs(v, fn))),), reason,
-                                   rf"{side}(x) = {_fn_tex(sp.latex(form.subs(v, fn)))}"))
+                                   rf"{shown} = {_fn_tex(sp.latex(form.subs(v, fn)))}"))
+        if len(steps) == 1 and steps[0].relations[0].lhs == f_text and sp.cancel(form_g(steps[0]) - g) == 0:
+            return [HumanStep((Relation(f_text, "=", g_text),), steps[0].reason,
+                              rf"{_f_tex(f_text)} = {_fn_tex(_g_tex(g_text))}")]  # g is that form already
         steps.append(HumanStep((Relation(f_text, "=", g_text),),
-                               f"both sides are the same function of {name}", r"f(x) = g(x)"))
+                               f"both sides are the same function of {name}",
+                               rf"{_f_tex(f_text)} = {_fn_tex(_g_tex(g_text))}"))
         return steps
     return None
 
@@ -383,15 +441,57 @@ def _f_tex(f_text: str, arg: sp.Expr = X) -> str:
         return "f(-x)" if arg != X else "f(x)"
 
 
+def _g_tex(g_text: str) -> str:
+    """The other side of an identity as the user wrote it."""
+    from ..language.notation import tex_of_text
+
+    return tex_of_text(g_text)
+
+
 def _words(e: sp.Expr) -> str:
-    return str(e).replace("**", "^").replace("*", "·")
+    """A number or expression as the mathematics of a reason: ``$…$`` LaTeX (see ``reasons``)."""
+    from ..language.notation import polish, tex
+
+    return f"${polish(tex(sp.sympify(e)))}$"
+
+
+def _mi(lo: sp.Expr, hi: sp.Expr, lo_closed: bool = False, hi_closed: bool = False) -> str:
+    """An interval as the mathematics of a reason: $(-\\infty, 0)$, $\\mathbb{R}$."""
+    return f"${Interval(sp.sympify(lo), sp.sympify(hi), lo_closed, hi_closed).latex()}$"
+
+
+def _named(f_text: str) -> bool:
+    """The claim is about a catalogue function or a derivative of one (σ′, tanh″): its
+    derivatives have names of their own; any other expression is called f."""
+    from ..functions import lookup
+    from ..language.parse import parse
+
+    try:
+        shown = parse(f_text, keep_derivatives=True)
+    except Exception:  # noqa: BLE001 - display only
+        return False
+    while isinstance(shown, sp.Derivative):
+        shown = shown.expr
+    return lookup(shown) is not None
+
+
+def _d_tex(f_text: str, k: int = 1) -> str:
+    """The k-th derivative of the claim's function as the notes print it: σ″(x), or f′(x)."""
+    if _named(f_text):
+        return _f_tex(f"diff({f_text}, x, {k})" if k > 1 else f"diff({f_text}, x)")
+    return "f" + "'" * k + "(x)"
+
+
+def _d_name(f_text: str, k: int = 1) -> str:
+    """The same without its argument, for a reason: $\\sigma''$, $f'$."""
+    return "$" + _d_tex(f_text, k).removesuffix("(x)") + "$"
 
 
 def _about(v: sp.Expr) -> str:
     """A number as a lecturer writes it: exact, and its decimals when it is not rational."""
     from ..engine.numeric import approx
 
-    return _words(v) if v.is_Rational else f"{_words(v)} ≈ {approx(v, 5)}"
+    return _words(v) if v.is_Rational else f"{_words(v)[:-1]} \\approx {approx(v, 5)}$"
 
 
 def _interval_text(lo: sp.Expr, hi: sp.Expr, lo_closed: bool = False, hi_closed: bool = False) -> str:
@@ -405,24 +505,29 @@ def _interval_text(lo: sp.Expr, hi: sp.Expr, lo_closed: bool = False, hi_closed:
 _CHAINS: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...] = (
     ("diff(sigmoid(x), x)", r"\sigma'(x)", (
         ("exp(-x)/(1 + exp(-x))^2", r"\frac{e^{-x}}{(1 + e^{-x})^2}",
-         "σ(x) = 1/(1 + e^{−x}): quotient rule, with (1 + e^{−x})′ = −e^{−x}"),
+         r"$\sigma(x) = \frac{1}{1 + e^{-x}}$: quotient rule, with $(1 + e^{-x})' = -e^{-x}$"),
         ("1/(1 + exp(-x)) * (exp(-x)/(1 + exp(-x)))",
          r"\frac{1}{1 + e^{-x}} \cdot \frac{e^{-x}}{1 + e^{-x}}", "split the fraction"),
         ("1/(1 + exp(-x)) * (1 - 1/(1 + exp(-x)))",
-         r"\frac{1}{1 + e^{-x}} \left(1 - \frac{1}{1 + e^{-x}}\right)", "e^{−x} = (1 + e^{−x}) − 1"),
-        ("sigmoid(x)*(1 - sigmoid(x))", r"\sigma(x)\bigl(1 - \sigma(x)\bigr)", "σ(x) = 1/(1 + e^{−x})"))),
+         r"\frac{1}{1 + e^{-x}} \left(1 - \frac{1}{1 + e^{-x}}\right)", r"$e^{-x} = (1 + e^{-x}) - 1$"),
+        ("sigmoid(x)*(1 - sigmoid(x))", r"\sigma(x)\bigl(1 - \sigma(x)\bigr)", r"$\sigma(x) = \frac{1}{1 + e^{-x}}$"))),
+    ("sigmoid(-x)", r"\sigma(-x)", (
+        ("1/(1 + exp(x))", r"\frac{1}{1 + e^{x}}", r"the definition $\sigma(x) = \frac{1}{1 + e^{-x}}$ at $-x$"),
+        ("1 - exp(x)/(1 + exp(x))", r"1 - \frac{e^{x}}{1 + e^{x}}", r"$1 = \frac{1 + e^{x}}{1 + e^{x}}$"),
+        ("1 - sigmoid(x)", r"1 - \sigma(x)",
+         r"$\frac{e^{x}}{1 + e^{x}} = \frac{1}{e^{-x} + 1} = \sigma(x)$ (divide above and below by $e^{x}$)"))),
     ("diff(tanh(x), x)", r"\tanh'(x)", (
         ("(cosh(x)^2 - sinh(x)^2)/cosh(x)^2", r"\frac{\cosh^2 x - \sinh^2 x}{\cosh^2 x}",
-         "tanh = sinh/cosh: quotient rule, with sinh′ = cosh and cosh′ = sinh"),
+         r"$\tanh = \frac{\sinh}{\cosh}$: quotient rule, with $\sinh' = \cosh$ and $\cosh' = \sinh$"),
         ("1 - sinh(x)^2/cosh(x)^2", r"1 - \frac{\sinh^2 x}{\cosh^2 x}", "split the fraction"),
-        ("1 - tanh(x)^2", r"1 - \tanh^2 x", "tanh = sinh/cosh"))),
+        ("1 - tanh(x)^2", r"1 - \tanh^2 x", r"$\tanh = \frac{\sinh}{\cosh}$"))),
     ("tanh(x)", r"\tanh x", (
         ("(exp(x) - exp(-x))/(exp(x) + exp(-x))", r"\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
          "definition of tanh"),
         ("(1 - exp(-2*x))/(1 + exp(-2*x))", r"\frac{1 - e^{-2x}}{1 + e^{-2x}}",
-         "divide numerator and denominator by eˣ"),
-        ("2/(1 + exp(-2*x)) - 1", r"\frac{2}{1 + e^{-2x}} - 1", "1 − e^{−2x} = 2 − (1 + e^{−2x})"),
-        ("2*sigmoid(2*x) - 1", r"2\sigma(2x) - 1", "σ(2x) = 1/(1 + e^{−2x})"))),
+         r"divide numerator and denominator by $e^{x}$"),
+        ("2/(1 + exp(-2*x)) - 1", r"\frac{2}{1 + e^{-2x}} - 1", r"$1 - e^{-2x} = 2 - (1 + e^{-2x})$"),
+        ("2*sigmoid(2*x) - 1", r"2\sigma(2x) - 1", r"$\sigma(2x) = \frac{1}{1 + e^{-2x}}$"))),
 )
 
 
@@ -466,16 +571,16 @@ def _parity_chain(f_text: str, f: sp.Expr, g: sp.Expr, prop: str) -> list[HumanS
     from ..language.parse import parse
 
     rels = [Relation(at, "=", _txt(g_minus)), Relation(_txt(g_minus), "=", _txt(g_flip))]
-    rows = [rf"{_f_tex(f_text, -X)} &= {_tex_sigma(g_minus)}", rf"&= {_tex_sigma(g_flip)}"]
-    because = ["f(x) = " + _words(g.subs(S, sp.Symbol("σ"))) + " at −x", "σ(−x) = 1 − σ(x)"]
+    rows = [rf"{_f_tex(f_text, -X)} &= {_tex_sigma(g, sigmoid(-X))}", rf"&= {_tex_sigma(g, 1 - SIGMA)}"]
+    because = [f"${_f_tex(f_text)} = {_tex_sigma(g)}$ at $-x$", r"$\sigma(-x) = 1 - \sigma(x)$"]
     if sp.expand(parse(at, keep_derivatives=True) - g_minus) == 0:  # f is already written in σ
         rels, because = [Relation(at, "=", _txt(g_flip))], because[1:]
-        rows = [rf"{_f_tex(f_text, -X)} &= {_tex_sigma(g_flip)}"]
+        rows = [rf"{_f_tex(f_text, -X)} &= {_tex_sigma(g, 1 - SIGMA)}"]
     f_tex = _f_tex(f_text)
     if prop == "even":
         rels.append(Relation(_txt(g_flip), "=", sign_f))
         rows.append(rf"&= {f_tex}")
-        because.append("expand and compare with f(x)")
+        because.append("expand and compare")
     else:
         rels.append(Relation(_txt(g_flip), "=", sign_f))
         rows.append(rf"&= -\left({f_tex}\right)" if "+" in f_tex or "-" in f_tex else rf"&= -{f_tex}")
@@ -512,23 +617,32 @@ def _limit_steps(f_text: str, g: sp.Expr, toward: sp.Expr) -> tuple[list[HumanSt
     w_scaled = w if bound == 1 else bound * w
     mb = "" if bound == 1 else sp.latex(bound)
     f_minus = f_text if limit == 0 else f"{f_text} - ({_txt(limit)})"
+    fx = _f_tex(f_text)
+    dist = rf"\left|{fx}\right|" if limit == 0 else rf"\left|{fx} - {sp.latex(limit)}\right|"
+    tl, wl, ql = _words(gap)[1:-1], _words(w)[1:-1], _words(q)[1:-1]
+    if q.is_number:
+        bound_why = f"${wl} > 0$" if q == 1 else f"${tl} = {_words(q)[1:-1]}\\,{f'({wl})' if w.is_Add else wl}$"
+    else:
+        bound_why = (f"$\\left|{tl}\\right| = {f'({wl})' if w.is_Add else wl}\\,\\left|{ql}\\right|$ and "
+                     f"$\\left|{ql}\\right| \\le {_words(bound)[1:-1]}$ for $0 < s < 1$")
+    sig_bound = rf"{mb}\bigl({sig[1]}\bigr)" if mb else sig[1]
+    trivial = q in (1, -1)  # |G(s) − L| is 1 − s (or s) itself
     steps = [
         HumanStep((Relation(sig[0], ">", "0"), Relation(sig[0], "<", ex)),
-                  ("1 − σ(x) = e^{−x}/(1 + e^{−x}) and 1 + e^{−x} > 1" if b == 1 else
-                   "σ(x) = eˣ/(1 + eˣ) and 1 + eˣ > 1"),
+                  (r"$1 - \sigma(x) = \frac{e^{-x}}{1 + e^{-x}}$ and $1 + e^{-x} > 1$" if b == 1 else
+                   r"$\sigma(x) = \frac{e^{x}}{1 + e^{x}}$ and $1 + e^{x} > 1$"),
                   rf"0 < {sig[1]} < {ex_tex}"),
         HumanStep((Relation(_txt(gap), "<=", _txt(w_scaled), "s", "(0, 1)"),
                    Relation(_txt(gap), ">=", _txt(-w_scaled), "s", "(0, 1)")),
-                  f"{_words(gap)} = ({_words(w)})·({_words(q)}), and |{_words(q)}| ≤ {bound} for 0 < s < 1",
+                  bound_why,
                   rf"\left|{sp.latex(gap)}\right| \le {sp.latex(w_scaled)} \quad (0 < s < 1)"),
         HumanStep((Relation(f_minus, "<=", scaled), Relation(f_minus, ">=", f"-{scaled}")),
-                  f"put s = σ(x): |f(x) − {limit}| ≤ {'' if bound == 1 else str(bound) + '·'}"
-                  f"{'(1 − σ(x))' if b == 1 else 'σ(x)'} < "
-                  f"{'' if bound == 1 else str(bound) + '·'}{'e^{−x}' if b == 1 else 'eˣ'}, which tends to 0 "
-                  f"as x → {'∞' if b == 1 else '−∞'}; so f(x) → {limit} (squeeze)",
-                  (r"\left|f(x)\right|" if limit == 0 else rf"\left|f(x) - {sp.latex(limit)}\right|")
-                  + rf" \le {mb}{ex_tex} \to 0 \quad "
+                  f"put $s = \\sigma(x)$: ${dist} \\le {sig_bound} < {mb}{ex_tex}$, which tends to $0$ "
+                  f"as $x \\to {'' if b == 1 else '-'}\\infty$; so ${fx} \\to {_words(limit)[1:-1]}$ (squeeze)",
+                  dist + rf" \le {mb}{ex_tex} \to 0 \quad "
                   rf"(x \to {'+' if b == 1 else '-'}\infty)")]
+    if trivial:
+        del steps[1]
     return steps, limit
 
 
@@ -556,20 +670,23 @@ def _square(g: sp.Expr, value: sp.Expr, want: int) -> tuple[list[HumanStep], sp.
     gap_text = f"{_txt(value)} - ({_txt(g)})" if want > 0 else f"{_txt(g)} - ({_txt(value)})"
     return [HumanStep((Relation(gap_text, "=", _txt(square), "s"),
                        Relation(_txt(square), ">=", "0", "s")),
-                      f"complete the square; a square is never negative, and it is 0 only at s = {s0}",
+                      f"complete the square; a square is never negative, and it is $0$ only at "
+                      f"$s = {_words(s0)[1:-1]}$",
                       rf"{sp.latex(want * value)} {'-' if want > 0 else '+'} {_paren(sp.latex(g), g)} = "
                       rf"{sp.latex(square)} \ge 0"),
             HumanStep((Relation(f"sigmoid({x0})", "=", _txt(s0)),),
-                      f"σ is increasing, so σ(x) = {s0} only at x = {x0}",
+                      f"$\\sigma$ is increasing, so $\\sigma(x) = {_words(s0)[1:-1]}$ only at "
+                      f"$x = {_words(x0)[1:-1]}$",
                       rf"\sigma({sp.latex(x0)}) = {sp.latex(s0)}")], s0, x0
 
 
 def _range(f_text: str, f: sp.Expr, g: sp.Expr, image: Interval) -> list[HumanStep] | None:
     """Bounds (a square for an attained end, a strict sign for an open one), a limit at ±∞ for
     each open end, continuity and the intermediate value theorem."""
-    steps: list[HumanStep] = []
+    steps: list[HumanStep] = [_RANGE] if g == S else []
     limits: list[HumanStep] = []
     facts = []
+    fx = _f_tex(f_text)
     for end, closed, want, op in ((image.lo, image.lo_closed, -1, ">"), (image.hi, image.hi_closed, 1, "<")):
         if end in (sp.oo, -sp.oo):
             return None
@@ -578,27 +695,31 @@ def _range(f_text: str, f: sp.Expr, g: sp.Expr, image: Interval) -> list[HumanSt
             if found is None:
                 return None
             steps += found[0]
-            facts.append(f"f({found[2]}) = {end}")
+            facts.append(f"${_f_tex(f_text, found[2])} = {_words(end)[1:-1]}$")
             op += "="
         else:
-            steps.append(HumanStep((Relation(_txt(pretty(g - end)) if end != 0 else _txt(g), op, "0", "s", "(0, 1)"),),
-                                   _factor_reason(pretty(g - end) if end != 0 else g),
-                                   rf"{sp.latex(pretty(g - end) if end != 0 else g)} {_TEX[op]} 0 \quad (0 < s < 1)"))
+            if g != S:  # for σ itself the bound is 0 < σ(x) < 1
+                steps.append(HumanStep((Relation(_txt(pretty(g - end)) if end != 0 else _txt(g), op, "0", "s",
+                                                 "(0, 1)"),),
+                                       _factor_reason(pretty(g - end) if end != 0 else g),
+                                       rf"{sp.latex(pretty(g - end) if end != 0 else g)} {_TEX[op]} 0 "
+                                       r"\quad (0 < s < 1)"))
             for toward in (sp.oo, -sp.oo):
                 found_l = _limit_steps(f_text, g, toward)
                 if found_l is not None and sp.simplify(found_l[1] - end) == 0:
                     limits += found_l[0]
-                    facts.append(f"f(x) → {end} as x → {'∞' if toward == sp.oo else '−∞'}")
+                    facts.append(f"${fx} \\to {_words(end)[1:-1]}$ as "
+                                 f"$x \\to {'' if toward == sp.oo else '-'}\\infty$")
                     break
             else:
                 return None
-    shown = _interval_text(image.lo, image.hi, image.lo_closed, image.hi_closed)
+    shown = f"${image.latex()}$"
     lo_op = ">=" if image.lo_closed else ">"
     hi_op = "<=" if image.hi_closed else "<"
     final = HumanStep((Relation(f_text, lo_op, _txt(image.lo)), Relation(f_text, hi_op, _txt(image.hi))),
-                      f"f is continuous, {', '.join(facts)}: by the intermediate value theorem f takes every "
-                      f"value in {shown}, and by the bounds above no other",
-                      rf"f(\mathbb{{R}}) = {image.latex()}")
+                      f"${fx}$ is continuous, {', '.join(facts)}: by the intermediate value theorem it takes "
+                      f"every value in {shown}, and by the bounds above no other",
+                      rf"\{{{fx} : x \in \mathbb{{R}}\}} = {image.latex()}")
     return [*_start(f_text, f, g), *steps, *limits, final]
 
 
@@ -641,22 +762,23 @@ def _inflection(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr) -> list[HumanS
     word = {">": "positive", "<": "negative"}
     return [*_start(f_text, f, g),
             HumanStep((Relation(second, "=", _txt(h2.subs(S, SIGMA))),),
-                      "differentiate twice, each time with the chain rule and σ′ = σ(1 − σ)",
-                      rf"f''(x) = {_tex_sigma(h2)}"),
+                      r"differentiate twice, each time with the chain rule and $\sigma' = \sigma(1 - \sigma)$",
+                      rf"{_d_tex(f_text, 2)} = {_tex_sigma(h2)}"),
             HumanStep((Relation(f"sigmoid({_txt(at)})", "=", _txt(s0)),),
-                      f"x = ln(s/(1 − s)) at s = {_words(s0)} is x = {_about(at)}",
+                      f"$x = \\ln(s/(1 - s))$ at $s = {_words(s0)[1:-1]}$ is $x = {_about(at)[1:-1]}$",
                       rf"\sigma\left({sp.latex(at)}\right) = {sp.latex(s0)}"),
             HumanStep((Relation(_txt(h2), ops[0], "0", "s", _interval_text(a, s0)),
                        Relation(_txt(h2), ops[1], "0", "s", _interval_text(s0, b))),
-                      _factor_reason(h2, a, b) + f"; so the sign changes at s = {_words(s0)}",
+                      _factor_reason(h2, a, b) + f"; so the sign changes at $s = {_words(s0)[1:-1]}$",
                       rf"{sp.latex(h2)} {ops[0]} 0 \ ({sp.latex(a)} < s < {sp.latex(s0)}),\quad "
                       rf"{ops[1]} 0 \ ({sp.latex(s0)} < s < {sp.latex(b)})"),
             HumanStep((Relation(second, ops[0], "0", "x", _interval_text(xa, at)),
                        Relation(second, ops[1], "0", "x", _interval_text(at, xb))),
-                      f"σ is increasing, so f″ is {word[ops[0]]} just left of x = {_words(at)} and "
-                      f"{word[ops[1]]} just right of it: f″ changes sign there, and f has an inflection "
-                      f"point at x = {_about(at)}",
-                      rf"f''(x) {ops[0]} 0 \ (x < {sp.latex(at)}),\quad f''(x) {ops[1]} 0 \ (x > {sp.latex(at)})"
+                      f"$\\sigma$ is increasing, so {_d_name(f_text, 2)} is {word[ops[0]]} just left of "
+                      f"$x = {_words(at)[1:-1]}$ and {word[ops[1]]} just right of it: it changes sign there, and "
+                      f"${_f_tex(f_text)}$ has an inflection point at $x = {_about(at)[1:-1]}$",
+                      rf"{_d_tex(f_text, 2)} {ops[0]} 0 \ (x < {sp.latex(at)}),\quad {_d_tex(f_text, 2)} {ops[1]} 0 "
+                      rf"\ (x > {sp.latex(at)})"
                       r"\ \text{near it}")]
 
 
@@ -667,18 +789,21 @@ def _value(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr, value: sp.Expr,
     known = s0 is not None and not at.is_Rational  # σ(at) in closed form, through the logit
     point = _subst(_txt(g), "s", _txt(s0) if known else f"sigmoid({_txt(at)})")
     first: tuple[Relation, ...] = (Relation(f"sigmoid({_txt(at)})", "=", _txt(s0)),) if known else ()
-    where = f"put x = {_words(at)}, so s = σ({_words(at)})" + (f" = {_words(s0)}" if known else "")
+    a_tex = _words(at)[1:-1]
+    where = (f"put $x = {a_tex}$, so $s = \\sigma({a_tex})" + (f" = {_words(s0)[1:-1]}" if known else "") + "$")
     shown = s0 if known else sp.Symbol(rf"\sigma({sp.latex(at)})")
     if digits is None:
         rels: tuple[Relation, ...] = (*first, Relation(point, "=", _txt(value)))
         why = where
-        tex = rf"f({sp.latex(at)}) = {sp.latex(g.subs(S, shown))} = {sp.latex(value)}"
+        tex = rf"{_f_tex(f_text, at)} = {sp.latex(g.subs(S, shown))} = {sp.latex(value)}"
     else:
         half = sp.Rational(1, 2 * 10**digits)
         rels = (*first, Relation(point, ">=", _txt(value - half)), Relation(point, "<", _txt(value + half)))
-        why = (f"{where}; the value lies between {value - half} and {value + half}, "
-               f"so it rounds to {_decimal(value, digits)} at {digits} decimals")
-        tex = (rf"{sp.latex(value - half)} \le f({sp.latex(at)}) < {sp.latex(value + half)}")
+        why = (f"{where}; the value lies between ${_decimal(value - half, digits + 1)}$ and "
+               f"${_decimal(value + half, digits + 1)}$, so it rounds to ${_decimal(value, digits)}$ at "
+               f"{digits} decimals")
+        tex = (rf"{_decimal(value - half, digits + 1)} \le {_f_tex(f_text, at)} < "
+               rf"{_decimal(value + half, digits + 1)}")
     return [*_start(f_text, f, g), HumanStep(rels, why, tex)]
 
 
@@ -692,7 +817,7 @@ def _decimal(value: sp.Expr, digits: int) -> str:
 
 # ---------------------------------------------------------------- the same in u = tanh x
 
-_TANH_WHY = "write e^{2x} = (1 + tanh x)/(1 − tanh x)"
+_TANH_WHY = r"write $e^{2x} = \frac{1 + \tanh x}{1 - \tanh x}$"
 
 
 def _u_start(f_text: str, h: sp.Expr) -> list[HumanStep]:
@@ -700,14 +825,14 @@ def _u_start(f_text: str, h: sp.Expr) -> list[HumanStep]:
 
     if sp.expand(parse(f_text, keep_derivatives=True) - h.subs(U, TANH)) == 0:
         return []
-    why = ("differentiate, using tanh′ = 1 − tanh²" if f_text.replace(" ", "").startswith("diff(tanh(x),x")
+    why = (r"differentiate, using $\tanh' = 1 - \tanh^{2}$" if f_text.replace(" ", "").startswith("diff(tanh(x),x")
            else ("differentiate, then " if f_text.startswith("diff(") else "") + _TANH_WHY)
     return [HumanStep((Relation(f_text, "=", _txt(h.subs(U, TANH))),), why,
                       rf"{_f_tex(f_text)} = {_fn_tex(sp.latex(h.subs(U, TANH)))}")]
 
 
 _U_RANGE = HumanStep((Relation("tanh(x)", ">", "-1"), Relation("tanh(x)", "<", "1")),
-                     "tanh x = (e^{2x} − 1)/(e^{2x} + 1) and e^{2x} > 0", r"-1 < \tanh x < 1")
+                     r"$\tanh x = \frac{e^{2x} - 1}{e^{2x} + 1}$ and $e^{2x} > 0$", r"-1 < \tanh x < 1")
 
 
 def _u_sign(f_text: str, h: sp.Expr, prop: str) -> list[HumanStep]:
@@ -716,7 +841,7 @@ def _u_sign(f_text: str, h: sp.Expr, prop: str) -> list[HumanStep]:
             HumanStep((Relation(_txt(h), op, "0", "u", "(-1, 1)"),), _factor_reason(h, -1, 1, U),
                       rf"{sp.latex(h)} {_TEX[op]} 0 \quad (-1 < u < 1)"),
             HumanStep((Relation(f_text, op, "0"),),
-                      "take u = tanh x, which runs through (-1, 1) as x runs through ℝ",
+                      r"take $u = \tanh x$, which runs through $(-1, 1)$ as $x$ runs through $\mathbb{R}$",
                       rf"{_f_tex(f_text)} {_TEX[op]} 0 \quad (x \in \mathbb{{R}})")]
 
 
@@ -736,14 +861,15 @@ def _u_extreme(f_text: str, h: sp.Expr, prop: str, value: sp.Expr) -> list[Human
     gap_text = f"{_txt(value)} - ({_txt(h)})" if want > 0 else f"{_txt(h)} - ({_txt(value)})"
     return [*_u_start(f_text, h),
             HumanStep((Relation(gap_text, "=", _txt(square), "u"), Relation(_txt(square), ">=", "0", "u")),
-                      f"complete the square; a square is never negative, and it is 0 only at u = {u0}",
+                      f"complete the square; a square is never negative, and it is $0$ only at "
+                      f"$u = {_words(u0)[1:-1]}$",
                       rf"{sp.latex(want * value)} {'-' if want > 0 else '+'} {_paren(sp.latex(h), h)} = "
                       rf"{sp.latex(square)} \ge 0"),
             HumanStep((Relation(f"tanh({_txt(x0)})", "=", _txt(u0)),),
-                      f"tanh is increasing, so tanh x = {u0} only at x = {x0}",
+                      f"$\\tanh$ is increasing, so $\\tanh x = {_words(u0)[1:-1]}$ only at $x = {_words(x0)[1:-1]}$",
                       rf"\tanh {sp.latex(x0)} = {sp.latex(u0)}"),
             HumanStep((Relation(f_text, op, _txt(value)),),
-                      f"put u = tanh x: f(x) {_WORD[op]} {value} for every x, with equality only at x = {x0}",
+                      f"put $u = \\tanh x$: equality only at $x = {_words(x0)[1:-1]}$",
                       rf"{_f_tex(f_text)} {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}})")]
 
 
@@ -765,8 +891,8 @@ def _u_parity(f_text: str, f: sp.Expr, h: sp.Expr, prop: str) -> list[HumanStep]
                 Relation("-((exp(x) - exp(-x))/(exp(x) + exp(-x)))", "=", sign_f))
         rows = [rf"{_f_tex(f_text, -X)} &= \frac{{e^{{-x}} - e^{{x}}}}{{e^{{-x}} + e^{{x}}}}",
                 r"&= -\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}", last]
-        return [HumanStep(chain, "tanh x = (eˣ − e^{−x})/(eˣ + e^{−x}) at −x; take out the minus sign; "
-                                "the definition again",
+        return [HumanStep(chain, r"$\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}$ at $-x$; take out the "
+                                 "minus sign; the definition again",
                           r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}", chain=True)]
     h_minus = h.subs(U, sp.tanh(-X))
     h_flip = h.subs(U, -TANH)
@@ -777,7 +903,7 @@ def _u_parity(f_text: str, f: sp.Expr, h: sp.Expr, prop: str) -> list[HumanStep]
     rels = [r for r in rels if r.lhs != r.rhs]  # tanh(−x) is printed −tanh x already
     rows = [rf"{_f_tex(f_text, -X)} &= {_fn_tex(sp.latex(h_flip))}", last]
     return [*_u_start(f_text, h),
-            HumanStep(tuple(rels), "tanh(−x) = −tanh x; expand and compare with f(x)",
+            HumanStep(tuple(rels), r"$\tanh(-x) = -\tanh x$; expand and compare",
                       r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}", chain=True)]
 
 
@@ -790,8 +916,21 @@ def _t_form(f: sp.Expr) -> sp.Expr | None:
 
 def _t_start(f_text: str, r: sp.Expr) -> HumanStep:
     return HumanStep((Relation("exp(x)", ">", "0"), Relation(f_text, "=", _txt(r.subs(T, sp.exp(X))))),
-                     "put t = eˣ, which is positive, and write f as a fraction in t",
-                     rf"t = e^{{x}} > 0:\quad f(x) = {sp.latex(r)}")
+                     (r"put $t = e^{x}$, which is positive, and write the function as a fraction in $t$"
+                      if _named(f_text) else
+                      r"put $t = e^{x}$, which is positive, and write the function (call it $f$) as a fraction in $t$"),
+                     (rf"{_fx(f_text)} = {sp.latex(r)}" if _named(f_text) else
+                      rf"f(x) = {_f_tex(f_text)} = {sp.latex(r)}") + r" \quad (t = e^{x} > 0)")
+
+
+def _fx(f_text: str, arg: sp.Expr = X) -> str:
+    """The claim's function at ``arg``: σ′(x) for a named one, f(x) for any other (defined in the
+    proof's first line)."""
+    if _named(f_text):
+        return _f_tex(f_text, arg)
+    from ..language.notation import polish, tex
+
+    return f"f({polish(tex(arg))})"
 
 
 def _t_interval(on: Interval) -> tuple[sp.Expr, sp.Expr]:
@@ -833,9 +972,10 @@ def _t_sign(f_text: str, r: sp.Expr, prop: str, on: Interval) -> list[HumanStep]
     where_x = None if on.is_real_line else _interval_text(on.lo, on.hi, on.lo_closed, on.hi_closed)
     steps.append(HumanStep((Relation(f_text, op, "0", "x", where_x),),
                            "a quotient of a " + ("positive" if signs[0] > 0 else "negative") + " numerator by a "
-                           + ("positive" if signs[1] > 0 else "negative") + " denominator; t = eˣ runs through "
-                           + (where or "(0, oo)") + " as x runs through " + (where_x or "ℝ"),
-                           rf"f(x) {_TEX[op]} 0 \quad (x \in {on.latex()})"))
+                           + ("positive" if signs[1] > 0 else "negative") + r" denominator; $t = e^{x}$ runs through "
+                           + _mi(lo, hi, on.lo_closed and on.lo != -sp.oo, on.hi_closed and on.hi != sp.oo)
+                           + " as $x$ runs through " + f"${on.latex()}$",
+                           rf"{_fx(f_text)} {_TEX[op]} 0 \quad (x \in {on.latex()})"))
     return steps
 
 
@@ -856,15 +996,16 @@ def _t_extreme(f_text: str, r: sp.Expr, prop: str, value: sp.Expr) -> list[Human
     steps = [_t_start(f_text, r),
              HumanStep((Relation(shown, "=", _txt(gap), "t"), Relation(_txt(gap), ">=", "0", "t")),
                        "bring to one fraction and factor: " + _factor_reason(gap, sp.Integer(0), sp.oo, T)
-                       + f"; it is 0 only at t = {t0}",
+                       + f"; it is $0$ only at $t = {_words(t0)[1:-1]}$",
                        rf"{sp.latex(want * value)} {'-' if want > 0 else '+'} {_paren(sp.latex(r), r)} = "
                        rf"{sp.latex(gap)} \ge 0"),
              HumanStep((Relation(_subst(_txt(r), "t", f"exp({_txt(x0)})"), "=", _txt(value)),),
-                       f"at x = {x0}, where t = {t0}",
-                       rf"f({sp.latex(x0)}) = {sp.latex(value)}"),
+                       f"at $x = {_words(x0)[1:-1]}$, where $t = {_words(t0)[1:-1]}$",
+                       rf"{_fx(f_text, x0)} = {sp.latex(value)}"),
              HumanStep((Relation(f_text, op, _txt(value)),),
-                       f"therefore f(x) {_WORD[op]} {value} for every x, with equality at x = {x0}",
-                       rf"f(x) {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}})")]
+                       f"therefore ${_fx(f_text)} {_TEX[op]} {_words(value)[1:-1]}$ for every $x$, with equality at "
+                       f"$x = {_words(x0)[1:-1]}$",
+                       rf"{_fx(f_text)} {_TEX[op]} {sp.latex(value)} \quad (x \in \mathbb{{R}})")]
     return steps
 
 
@@ -937,6 +1078,16 @@ def _strategies(f_text: str, f: sp.Expr, prop: str,
     return out
 
 
+def _defined(f_text: str, steps: list[HumanStep]) -> list[HumanStep]:
+    """A proof that calls the function f (an expression with no name of its own, whose derivative
+    it uses) opens with the line that says what f is."""
+    uses_f = any(re.search(r"(?<![A-Za-z\\])f(\(|')", s.latex) for s in steps)
+    if _named(f_text) or not uses_f or steps[0].latex.startswith("f(x) = "):
+        return steps
+    return [HumanStep((Relation(f_text, "=", f_text),), "the function of the claim, called $f$",
+                      rf"f(x) = {_f_tex(f_text)}"), *steps]
+
+
 def write(f_text: str, f: sp.Expr, prop: str, options: dict[str, object]) -> tuple[HumanStep, ...] | None:
     """A checked human proof of a claim already proved, or None when no strategy applies: the
     strategies are tried in order, and one whose line the engine cannot decide gives way."""
@@ -946,7 +1097,7 @@ def write(f_text: str, f: sp.Expr, prop: str, options: dict[str, object]) -> tup
         try:
             steps = strategy()
             if steps:
-                return _checked(steps)
+                return _checked(_defined(f_text, steps))
         except (InternalError, BudgetExceeded):
             raise
         except Exception:  # noqa: BLE001 - a strategy that cannot be carried out gives way (nothing shown)

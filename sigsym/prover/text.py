@@ -80,13 +80,85 @@ def statement_latex(claim: Claim) -> str:
 
 # ---------------------------------------------------------------- proofs
 
+def side_text(text: str, var: str = "x") -> str:
+    """One side of a relation as a person reads it: ``diff(sigmoid(x), x)`` → σ′(x),
+    ``(1 - s)*s`` → (1 − s)s. Printed by the notes' LaTeX printer and read back into Unicode by
+    the converter of the proofs' reasons; the language text when it cannot be printed."""
+    import sympy as sp
+
+    from ..errors import SigsymError
+    from ..functions import X
+    from ..language.notation import polish, tex
+    from ..language.parse import parse
+    from .reasons import math_plain
+    from .relations import _rename
+
+    try:
+        with sp.evaluate(False):  # as written: tanh(−x) stays tanh(−x), 1 − (1 − u²) is not u²
+            expr = parse(_rename(text, var) if var != "x" else text, keep_derivatives=True)
+        expr = _at_minus_x(expr)
+        if var != "x":
+            expr = expr.xreplace({X: sp.Symbol(var)})
+        return math_plain(polish(_product_tex(expr, tex)))
+    except (SigsymError, ValueError, TypeError, RecursionError):  # display only: the text itself
+        return text
+
+
+def _at_minus_x(expr: Any) -> Any:
+    """d/dx F(−x) of a catalogue function F, printed as the chain rule says: −F′(−x) (so that
+    f(−x) for f = σ′ reads σ′(−x))."""
+    import sympy as sp
+
+    from ..functions import X, lookup
+
+    def named(d: Any) -> Any:
+        (var, n), = d.variable_count
+        if var != X or not d.expr.has(X):
+            return d
+        with sp.evaluate(True):
+            entry = lookup(d.expr.xreplace({X: -X}))  # d/dx F(−x), F(−x) perhaps written −tanh(x)
+        if entry is None:
+            return d
+        marks = "'" * int(n) if int(n) <= 3 else f"^{{({int(n)})}}"
+        return (-1) ** int(n) * sp.Symbol(rf"{entry.symbol}{marks}(-x)")
+
+    return expr.replace(lambda e: isinstance(e, sp.Derivative) and len(e.variable_count) == 1, named)
+
+
+def _product_tex(expr: Any, tex: Any) -> str:
+    """A product with its simple factors first, σ(x)(1 − σ(x)) rather than (1 − σ(x))σ(x)."""
+    import sympy as sp
+
+    if not isinstance(expr, sp.Mul):
+        return str(tex(expr))
+    coeff, rest = expr.as_coeff_Mul()
+    factors = sorted(sp.Mul.make_args(rest), key=lambda f: isinstance(f, sp.Add))
+    if coeff not in (1, -1) or len(factors) < 2 or not any(isinstance(f, sp.Add) for f in factors):
+        return str(tex(expr))
+    body = " ".join(rf"\left({tex(f)}\right)" if isinstance(f, sp.Add) else str(tex(f)) for f in factors)
+    return ("-" if coeff == -1 else "") + body
+
+
+def interval_text(where: str) -> str:
+    """An interval in the --on syntax as a person writes it: (−∞, 0], ℝ."""
+    from ..errors import SigsymError
+    from ..language.parse import parse_interval
+    from .reasons import math_plain
+
+    try:
+        return math_plain(parse_interval(where).latex())
+    except (SigsymError, ValueError):
+        return where
+
+
 def relation_text(rel: Relation) -> str:
-    """A relation as one line: ``lhs op rhs`` and, when it is not the whole domain, where."""
+    """A relation as one line of Unicode, σ′(x) = σ(x)(1 − σ(x)), and, when it is not the whole
+    domain, where: ``for x in (−∞, 0)``. (JSON keeps the expression language.)"""
     ops = {"<=": "≤", ">=": "≥", "!=": "≠"}
-    head = f"{rel.lhs} {ops.get(rel.op, rel.op)} {rel.rhs}"
-    names = {"s": "s = σ(x)", "u": "u = tanh(x)", "t": "t = eˣ"}
+    head = f"{side_text(rel.lhs, rel.var)} {ops.get(rel.op, rel.op)} {side_text(rel.rhs, rel.var)}"
+    names = {"s": "s = σ(x)", "u": "u = tanh x", "t": "t = eˣ"}
     if rel.where is not None:
-        return f"{head}   for {names.get(rel.var, rel.var)} in {rel.where}"
+        return f"{head}   for {names.get(rel.var, rel.var)} in {interval_text(rel.where)}"
     return head if rel.var == "x" else f"{head}   ({names.get(rel.var, rel.var)})"
 
 

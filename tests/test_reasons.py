@@ -14,8 +14,8 @@ from test_human import EXPECTED, _argv
 from sigsym.cli import main
 from sigsym.prover.properties import prove
 from sigsym.prover.reasons import latex, math_plain, plain
-from sigsym.prover.text import proof_text, relation_text
 from sigsym.prover.relations import Relation
+from sigsym.prover.text import proof_text, relation_text
 
 
 @pytest.mark.parametrize(("tex", "text"), [

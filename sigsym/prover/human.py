@@ -79,6 +79,16 @@ class _GiveUp(Exception):
     """A line could not be decided (the engine said unknown): this strategy gives way to the next."""
 
 
+
+def _simp(e: sp.Expr) -> sp.Expr:
+    """A tidy form for choosing and printing a strategy (every line is checked afterwards anyway).
+    Rational functions only need ``cancel``: ``sp.simplify``'s first call imports
+    ``sympy.physics.units``, a tenth of a cold ``sigsym prove``."""
+    e = sp.sympify(e)
+    if e.is_Rational or (e.free_symbols and e.is_rational_function(*sorted(e.free_symbols, key=str))):
+        return sp.cancel(e)
+    return sp.simplify(e)
+
 def _txt(e: sp.Expr) -> str:
     """Text in sigsym's language (SymPy's str uses ** and the catalogue names)."""
     return str(e)
@@ -189,7 +199,7 @@ def _start(f_text: str, f: sp.Expr, g: sp.Expr) -> list[HumanStep]:
     from ..language.parse import parse
 
     rel = Relation(f_text, "=", _txt(g.subs(S, SIGMA)))
-    if sp.simplify(g - S) == 0 or sp.expand(parse(f_text, keep_derivatives=True) - g.subs(S, SIGMA)) == 0:
+    if _simp(g - S) == 0 or sp.expand(parse(f_text, keep_derivatives=True) - g.subs(S, SIGMA)) == 0:
         return []
     why = _SIGMA_WHY
     if f_text.replace(" ", "").startswith("diff(sigmoid(x),x"):
@@ -246,7 +256,7 @@ def _s_end(end: sp.Expr) -> sp.Expr | None:
         return sp.Integer(0)
     if end == sp.oo:
         return sp.Integer(1)
-    v = sp.radsimp(sp.simplify(1 / (1 + sp.exp(-end))))
+    v = sp.radsimp(_simp(1 / (1 + sp.exp(-end))))
     return v if v.is_algebraic and not v.has(sp.exp, sp.log) else None
 
 
@@ -377,7 +387,7 @@ def _identity(f_text: str, f: sp.Expr, g_text: str, g: sp.Expr) -> list[HumanSte
             continue
         steps = []
         for side, text, expr, form in (("f", f_text, f, gf), ("g", g_text, g, gg)):
-            if "diff(" not in text and sp.simplify(expr - form.subs(v, fn)) == 0 and \
+            if "diff(" not in text and _simp(expr - form.subs(v, fn)) == 0 and \
                     sp.count_ops(expr) <= sp.count_ops(form.subs(v, fn)):
                 continue  # already written in that variable (display only: the next line is checked)
             reason = ("differentiate, then " + why) if text.startswith("diff(") else why
@@ -592,7 +602,7 @@ def _parity_chain(f_text: str, f: sp.Expr, g: sp.Expr, prop: str) -> list[HumanS
 
 def _continuous_at(g: sp.Expr, b: int) -> bool:
     den = sp.denom(sp.cancel(sp.together(g)))
-    return bool(sp.simplify(den.subs(S, b)) != 0)
+    return bool(_simp(den.subs(S, b)) != 0)
 
 
 def _limit_steps(f_text: str, g: sp.Expr, toward: sp.Expr) -> tuple[list[HumanStep], sp.Expr] | None:
@@ -601,7 +611,7 @@ def _limit_steps(f_text: str, g: sp.Expr, toward: sp.Expr) -> tuple[list[HumanSt
     b = 1 if toward == sp.oo else 0
     if not _continuous_at(g, b):
         return None
-    limit = sp.simplify(g.subs(S, b))
+    limit = _simp(g.subs(S, b))
     w = 1 - S if b == 1 else S
     q = sp.cancel((g - limit) / w)
     if not q.is_polynomial(S) or q == 0:
@@ -650,7 +660,7 @@ def _limit(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr, value: sp.Expr) -> 
     if at not in (sp.oo, -sp.oo):
         return None
     found = _limit_steps(f_text, g, at)
-    if found is None or sp.simplify(found[1] - value) != 0:
+    if found is None or _simp(found[1] - value) != 0:
         return None
     return [*_start(f_text, f, g), *found[0]]
 
@@ -665,7 +675,7 @@ def _square(g: sp.Expr, value: sp.Expr, want: int) -> tuple[list[HumanStep], sp.
     s0 = -poly.all_coeffs()[1] / (2 * poly.LC())
     if c <= 0 or sp.expand(c * (S - s0) ** 2 - gap) != 0 or not (0 < s0 < 1):
         return None
-    x0 = sp.simplify(sp.log(s0 / (1 - s0)))
+    x0 = _simp(sp.log(s0 / (1 - s0)))
     square = c * (S - s0) ** 2
     gap_text = f"{_txt(value)} - ({_txt(g)})" if want > 0 else f"{_txt(g)} - ({_txt(value)})"
     return [HumanStep((Relation(gap_text, "=", _txt(square), "s"),
@@ -706,7 +716,7 @@ def _range(f_text: str, f: sp.Expr, g: sp.Expr, image: Interval) -> list[HumanSt
                                        r"\quad (0 < s < 1)"))
             for toward in (sp.oo, -sp.oo):
                 found_l = _limit_steps(f_text, g, toward)
-                if found_l is not None and sp.simplify(found_l[1] - end) == 0:
+                if found_l is not None and _simp(found_l[1] - end) == 0:
                     limits += found_l[0]
                     facts.append(f"${fx} \\to {_words(end)[1:-1]}$ as "
                                  f"$x \\to {'' if toward == sp.oo else '-'}\\infty$")
@@ -741,7 +751,7 @@ def _inflection(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr) -> list[HumanS
         return -1 if (p - q).is_negative else 1
 
     inside = sorted({r for r in roots if 0 < r < 1}, key=cmp_to_key(before))
-    index = next((i for i, r in enumerate(inside) if sp.simplify(r - s0) == 0), None)
+    index = next((i for i, r in enumerate(inside) if _simp(r - s0) == 0), None)
     if index is None:
         return None
     a = inside[index - 1] if index > 0 else sp.Integer(0)
@@ -757,8 +767,8 @@ def _inflection(f_text: str, f: sp.Expr, g: sp.Expr, at: sp.Expr) -> list[HumanS
     if ops[0] == ops[1]:
         return None
     second = f"diff({f_text}, x, 2)"
-    xa = sp.Integer(-1) * sp.oo if a == 0 else sp.simplify(sp.log(a / (1 - a)))
-    xb = sp.oo if b == 1 else sp.simplify(sp.log(b / (1 - b)))
+    xa = sp.Integer(-1) * sp.oo if a == 0 else _simp(sp.log(a / (1 - a)))
+    xb = sp.oo if b == 1 else _simp(sp.log(b / (1 - b)))
     word = {">": "positive", "<": "negative"}
     return [*_start(f_text, f, g),
             HumanStep((Relation(second, "=", _txt(h2.subs(S, SIGMA))),),
@@ -855,7 +865,7 @@ def _u_extreme(f_text: str, h: sp.Expr, prop: str, value: sp.Expr) -> list[Human
     c, u0 = poly.LC(), -poly.all_coeffs()[1] / (2 * poly.LC())
     if c <= 0 or sp.expand(c * (U - u0) ** 2 - gap) != 0 or not (-1 < u0 < 1):
         return None
-    x0 = sp.simplify(sp.log((1 + u0) / (1 - u0)) / 2)
+    x0 = _simp(sp.log((1 + u0) / (1 - u0)) / 2)
     square = c * (U - u0) ** 2
     op = "<=" if want > 0 else ">="
     gap_text = f"{_txt(value)} - ({_txt(h)})" if want > 0 else f"{_txt(h)} - ({_txt(value)})"
@@ -1165,7 +1175,7 @@ def violated(proof: object) -> Relation | None:
     elif prop == "identity" and isinstance(claim.option("equals"), sp.Expr):
         rel = Relation(at(f, x1), "!=", at(claim.option("equals"), x1))
     elif prop in ("increasing", "decreasing") and x2 is not None:
-        lo, hi = (x1, x2) if sp.simplify(x2 - x1).is_positive else (x2, x1)
+        lo, hi = (x1, x2) if _simp(x2 - x1).is_positive else (x2, x1)
         rel = Relation(at(f, hi), "<=" if prop == "increasing" else ">=", at(f, lo))
     elif prop in ("maximum", "minimum") and claim.option("equals") is not None:
         rel = Relation(at(f, x1), ">" if prop == "maximum" else "<", _txt(claim.option("equals")))

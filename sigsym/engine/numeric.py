@@ -128,6 +128,9 @@ def _arb_of(expr: sp.Expr) -> Callable[[arb], arb]:
             return lambda x: fb(x).sqrt()
         if e.is_Rational:
             p, q = int(e.p), int(e.q)
+            if q > 1 << 20:  # Arb's root takes a machine-word index: b^(p/q) = e^{(p/q)·log b} (b > 0; else NaN)
+                pq = arb(fmpq(p, q))
+                return lambda x: (fb(x).log() * pq).exp()
             return lambda x: _arb_ipow(fb(x).root(q), p)  # real semantics: the base must be ≥ 0 (else NaN)
         raise _NoArb
     func = _ARB_FUNCS.get(type(expr)) or _ARB_FUNCS.get(expr.func)

@@ -36,3 +36,14 @@ def test_the_refutation_in_a_tiny_interval_above_a_root_is_checked() -> None:
                   on="(0.5*log(sqrt(49))*2, log(7.000000000000000000000000000002)]")
     assert proof.verdict.value == "refuted"
     assert proof.counterexample is not None and proof.counterexample.verify()
+
+
+def test_a_root_of_huge_index_is_evaluated_not_an_overflow() -> None:
+    # Arb's root takes a machine-word index; (1 + x²)^(1/10²⁰) was an internal error (OverflowError)
+    from sigsym.engine.numeric import compile_iv, point
+    from sigsym.functions import X
+
+    fn = compile_iv((1 + X**2) ** sp.Rational(1, 10**20))
+    value = fn(point(sp.Integer(3)))
+    assert value.a <= 1 + sp.Float("2.302585092994045684e-20", 30) <= value.b  # 10^(1/10²⁰) = 1 + ln 10 / 10²⁰ + …
+    assert prove("exp(1e-20*log(1+x**2)*1)", "positive").verdict.value in ("proved", "unknown")

@@ -127,6 +127,18 @@ def image(claim: Claim) -> Counterexample | None:
     return None
 
 
+def second_derivative_nonzero(w: sp.Expr, a: sp.Expr) -> Counterexample:
+    """Against an inflection at a: w = f″(a) has a certified sign, so f″ keeps it near a.
+    Raises ``Undecided`` when the sign is not certified."""
+    from ..engine.signchart import Undecided
+
+    s = numeric.sign(w)
+    if s is None:
+        raise Undecided("f″ at the point is not certified nonzero")
+    return Counterexample(f"f″({a}) ≠ 0, so f″ keeps its sign near x = {a}", rf"f''({sp.latex(a)}) \neq 0",
+                          SignAt(w, s), x=a, check="interval arithmetic")
+
+
 def none(claim: Claim) -> Counterexample | None:  # noqa: ARG001 - a property sampling cannot refute
     """No sample point can refute this property (values, limits, smoothness, closed forms)."""
     return None

@@ -35,6 +35,7 @@ from ..engine.signchart import Undecided, simplest_between
 from ..errors import OutsideClass
 from ..functions import X, to_exp
 from ..language.parse import REAL_LINE, Interval
+from . import refuters
 from .evidence import ExactZero, ExtremeIs, RoundingCell, SignAt
 from .kernel import Claim, Counterexample, Outcome, Step, StepKind, Verdict
 from .signs import SIGNS
@@ -760,13 +761,7 @@ def inflection(claim: Claim) -> Outcome:
                 f"f″ has the same sign on both sides of x = {a} (it has no other zero between {q1} and {q2})",
                 rf"f''({TeX(q1)})\,f''({TeX(q2)}) > 0", SignAt(_at(f2, q1) * _at(f2, q2), 1), x=q1, x2=q2,
                 check="interval arithmetic"))
-    w = _at(to_exp(f2), a)
-    s = numeric.sign(w)
-    if s is None:
-        raise Undecided("f″ at the point is not certified nonzero")
-    return Outcome(Verdict.REFUTED, method, tuple(steps), Counterexample(
-        f"f″({a}) ≠ 0, so f″ keeps its sign near x = {a}", rf"f''({TeX(a)}) \neq 0", SignAt(w, s), x=a,
-        check="interval arithmetic"))
+    return Outcome(Verdict.REFUTED, method, tuple(steps), refuters.second_derivative_nonzero(_at(to_exp(f2), a), a))
 
 
 def lipschitz(claim: Claim) -> Outcome:

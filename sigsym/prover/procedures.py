@@ -245,10 +245,7 @@ def value(claim: Claim) -> Outcome:
         return Outcome(Verdict.REFUTED, "exact evaluation", tuple(steps), Counterexample(
             f"f({at}) = {_approx(fa, 12)}, not {v}", rf"f({TeX(at)}) \approx {_approx(fa, 12)} \neq {TeX(v)}",
             SignAt(fa - v, s), x=at, check="interval arithmetic"))
-    rounded = numeric.certified_round(fa, digits, lambda b: exact.is_zero(fa - sp.Rational(b.numerator, b.denominator)))
-    if rounded is None:
-        raise Undecided("could not certify the rounding")
-    text = numeric.decimal(rounded, digits)
+    rounded, text = _rounded(fa, digits, "could not certify the rounding")
     steps.append(Step(f"rounded to {digits} decimals: {text}", rf"\approx {text}",
                       "interval arithmetic: both ends of the enclosure round alike", StepKind.ROUNDING,
                       (("digits", digits), ("rounded", rounded))))
@@ -262,6 +259,15 @@ def value(claim: Claim) -> Outcome:
         rf"f({TeX(at)}) \approx {_approx(fa, digits + 4)} \to {text} \neq {numeric.decimal(want, digits)}",
         RoundingCell(fa, digits, rounded, want), x=at,
         check="interval arithmetic: outside the rounding cell of the claim"))
+
+
+def _rounded(value: sp.Expr, digits: int, undecided: str) -> tuple[Fraction, str]:
+    """The certified rounding of an exact value to ``digits`` decimals (a tie settled by the exact
+    zero test) and its decimal text; ``Undecided`` when it cannot be certified."""
+    rounded = numeric.certified_round(value, digits, lambda b: exact.is_zero(value - sp.Rational(b.numerator, b.denominator)))
+    if rounded is None:
+        raise Undecided(undecided)
+    return rounded, numeric.decimal(rounded, digits)
 
 
 def limit(claim: Claim) -> Outcome:
@@ -445,10 +451,7 @@ def _rounded_extreme(claim: Claim, best: Extreme, v: sp.Expr, digits: int, want:
     """The extreme (exact, attained) rounded to ``digits`` decimals is v; otherwise the extreme
     itself, beyond the rounding cell of v, refutes."""
     value, at = best.value, best.attained_at
-    rounded = numeric.certified_round(value, digits, lambda b: exact.is_zero(value - sp.Rational(b.numerator, b.denominator)))
-    if rounded is None:
-        raise Undecided("could not certify the rounding of the extreme")
-    text = numeric.decimal(rounded, digits)
+    rounded, text = _rounded(value, digits, "could not certify the rounding of the extreme")
     steps.append(Step(f"The {claim.prop} {value} (at x = {at}) rounds to {text}", rf"{TeX(value)} \approx {text}",
                       "interval arithmetic: both ends of the enclosure round alike", StepKind.ROUNDING,
                       (("digits", digits), ("rounded", rounded))))

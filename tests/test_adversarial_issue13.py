@@ -831,8 +831,10 @@ def check_fact(expr: str, prop: str, opts: dict[str, str], verdict: str) -> str 
     """Why a proved (or refuted) fact is false, checked by sampling at 120 digits; None if fine."""
     if verdict not in ("proved", "refuted"):
         return None
-    if any("CRootOf" in v for v in opts.values()) or "CRootOf" in expr:
-        return None  # an algebraic number the independent evaluator does not read (no closed form)
+    if any("CRootOf" in v or "…" in v for v in opts.values()) or "CRootOf" in expr or "…" in expr:
+        # an algebraic number the independent evaluator does not read (no closed form): a CRootOf,
+        # or the same root of degree ≥ 5 printed as its certified decimal "1.2519…" (RealRoot)
+        return None
     want = verdict == "proved"
 
     def f(t: Any) -> Any:

@@ -29,8 +29,6 @@ import types
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from .version import __version__ as __version__
-
 if TYPE_CHECKING:
     import os
     from collections.abc import Iterable
@@ -78,6 +76,7 @@ __all__ = [
 
 # Classes and constants, loaded on first access.
 _LAZY = {
+    "__version__": ("sigsym.version", "__version__"),  # importlib.metadata costs 20 ms
     "PROPERTIES": ("sigsym.prover.properties", "PROPERTIES"),
     "Derivation": ("sigsym.derivation.derive", "Derivation"),
     "Fact": ("sigsym.prover.facts", "Fact"),

@@ -1,5 +1,5 @@
 """``python -m sigsym`` is the ``sigsym`` command."""
 
-from .cli import main
+from .cli import run
 
-raise SystemExit(main())
+run()

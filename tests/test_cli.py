@@ -171,6 +171,26 @@ def test_no_traceback_from_a_real_process() -> None:
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
 
 
+def test_a_real_process_skips_teardown_but_loses_no_output(tmp_path: Path) -> None:
+    """``run`` leaves by os._exit: a large piped output, a written file and the exit code must
+    all be complete (the streams are flushed, the file renamed into place before)."""
+    import json
+
+    proc = subprocess.run([sys.executable, "-m", "sigsym", "derive", "sigmoid", "--order", "60", "--json"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)  # the whole document, up to its last brace
+    assert len(proc.stdout) > 10_000 and data
+    out = tmp_path / "n.tex"
+    proc = subprocess.run([sys.executable, "-m", "sigsym", "notes", "tanh(x)", "-o", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8").rstrip().endswith(r"\end{document}")
+    proc = subprocess.run([sys.executable, "-m", "sigsym", "prove", "sigmoid(x)", "negative"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and proc.stdout.startswith("refuted")
+
+
 # ---------------------------------------------------------------- notes --pdf
 
 @pytest.mark.pdflatex

@@ -33,7 +33,7 @@ def test_wheel_carries_templates_and_proofs(wheel: Path) -> None:
     assert "sigsym/py.typed" in names  # type checkers read the package's own hints
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry).decode()
-    assert "sigsym = sigsym.cli:main" in text and "sigsym.theorems.pytest_plugin" in text
+    assert "sigsym = sigsym.cli:run" in text and "sigsym.theorems.pytest_plugin" in text
 
 
 def test_installed_wheel_runs_outside_the_tree(wheel: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

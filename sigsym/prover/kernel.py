@@ -81,6 +81,60 @@ class Step:
     def as_dict(self) -> dict:
         return {"text": self.text, "latex": self.latex, "check": self.check, "kind": self.kind.value}
 
+    def _key(self) -> tuple[object, ...]:
+        return (self.text, self.latex, self.check, self.kind, self.content)
+
+    def __eq__(self, other: object) -> bool:  # a deferred step equals the plain one with its words
+        return self._key() == other._key() if isinstance(other, Step) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    @staticmethod
+    def deferred(display: Callable[[], tuple[str, str]], check: str, kind: StepKind,
+                 content: tuple[tuple[str, object], ...] = ()) -> Step:
+        """A step whose words and formula are written when first read.
+
+        What the step establishes (``kind``, ``content``) is decided at once; only its display
+        waits. Most decisions are never displayed (``sigsym check``, the notes' inner
+        relations), and writing a step meant factoring its rational function with SymPy:
+        ~15 % of a ``check``.
+        """
+        return _DeferredStep(display, check, kind, content)
+
+
+class _DeferredStep(Step):
+    """A ``Step`` that calls ``display`` for (text, latex) on first access, once. It equals,
+    hashes, prints and pickles as the plain ``Step`` with those words."""
+
+    def __init__(self, display: Callable[[], tuple[str, str]], check: str, kind: StepKind,
+                 content: tuple[tuple[str, object], ...] = ()) -> None:
+        for name, value in (("_display", display), ("_shown", None), ("check", check), ("kind", kind),
+                            ("content", content)):
+            object.__setattr__(self, name, value)
+
+    def _words(self) -> tuple[str, str]:
+        if self._shown is None:
+            object.__setattr__(self, "_shown", self._display())
+        return self._shown
+
+    @property  # type: ignore[override]
+    def text(self) -> str:
+        return self._words()[0]
+
+    @property  # type: ignore[override]
+    def latex(self) -> str:
+        return self._words()[1]
+
+    def _plain(self) -> Step:
+        return Step(self.text, self.latex, self.check, self.kind, self.content)
+
+    def __repr__(self) -> str:
+        return repr(self._plain())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Step, self._key())
+
 
 @dataclass(frozen=True)
 class Counterexample:

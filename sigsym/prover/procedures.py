@@ -66,11 +66,13 @@ def form_step(f: sp.Expr, form: ExpForm, lhs: str = "f(x)") -> Step:
     bad = witness.faithful(f, x_function(form), REAL_LINE)
     if bad is not None:
         raise InternalError(f"normal form of {f} disagrees with it at x = {bad}")
-    tdef = TeX(sp.exp((X - form.shift) / form.m)).replace("x", "x")
-    return Step(
-        f"Substitute t = {sp.exp((X - form.shift) / form.m)} > 0: f = {_show(form.rational)}",
-        rf"t = {tdef} > 0:\quad {lhs} = {TeX(_show(form.rational))}",
-        "exact: rewritten into a rational function of t over Q; agrees with f at every sample point "
+
+    def display() -> tuple[str, str]:
+        t, shown = sp.exp((X - form.shift) / form.m), _show(form.rational)
+        return (f"Substitute t = {t} > 0: f = {shown}", rf"t = {TeX(t)} > 0:\quad {lhs} = {TeX(shown)}")
+
+    return Step.deferred(
+        display, "exact: rewritten into a rational function of t over Q; agrees with f at every sample point "
         "(interval arithmetic)", StepKind.SUBSTITUTION, (("m", form.m), ("shift", form.shift), ("rational", form.rational)))
 
 
@@ -92,18 +94,21 @@ def _sign_word(s: int) -> str:
 
 
 def _chart_steps(chart: Chart, name: str, interval: Interval) -> list[Step]:
-    signs = ", ".join(f"{_sign_word(seg.sign)} at x = {seg.samples[0]}" for seg in chart.segments)
-    tex_signs = r",\ ".join(rf"{name}({TeX(seg.samples[0])}) {'>' if seg.sign > 0 else '<'} 0"
-                           for seg in chart.segments)
+    def marks() -> tuple[str, str]:
+        return (f"Roots of numerator and poles of {name} on {interval}: {_describe_marks(chart)}",
+                _tex_marks(chart, name))
+
+    def signs() -> tuple[str, str]:
+        words = ", ".join(f"{_sign_word(seg.sign)} at x = {seg.samples[0]}" for seg in chart.segments)
+        tex = r",\ ".join(rf"{name}({TeX(seg.samples[0])}) {'>' if seg.sign > 0 else '<'} 0" for seg in chart.segments)
+        return f"Sign of {name} between them (constant on each piece): {words}", tex
+
     return [
-        Step(f"Roots of numerator and poles of {name} on {interval}: {_describe_marks(chart)}",
-             _tex_marks(chart, name),
-             "exact: real-root isolation of polynomials over Q (Sturm / Vincent), compared with the ends",
-             StepKind.ZEROS, (("zeros", tuple(m.x for m in chart.marks if m.kind == "zero")),
-                              ("poles", tuple(m.x for m in chart.marks if m.kind != "zero")))),
-        Step(f"Sign of {name} between them (constant on each piece): {signs}",
-             tex_signs, "interval arithmetic at a rational point of each piece (no root there)", StepKind.SIGN_CHART,
-             (("signs", tuple((seg.samples[0], seg.sign) for seg in chart.segments)),)),
+        Step.deferred(marks, "exact: real-root isolation of polynomials over Q (Sturm / Vincent), compared with the ends",
+                      StepKind.ZEROS, (("zeros", tuple(m.x for m in chart.marks if m.kind == "zero")),
+                                       ("poles", tuple(m.x for m in chart.marks if m.kind != "zero")))),
+        Step.deferred(signs, "interval arithmetic at a rational point of each piece (no root there)", StepKind.SIGN_CHART,
+                      (("signs", tuple((seg.samples[0], seg.sign) for seg in chart.segments)),)),
     ]
 
 
@@ -150,8 +155,8 @@ def identity(claim: Claim) -> Outcome:
         ce = refuters.identity(claim)
         if ce is None:
             raise Undecided("difference is a nonzero rational function but no sample point certifies it")
-        steps.append(Step(f"f − g = {_show(form.rational)} ≠ 0 as a rational function of t",
-                          rf"f - g = {TeX(_show(form.rational))} \neq 0", EXACT, StepKind.DIFFERENCE,
+        shown = _show(form.rational)  # refuted: this step is shown
+        steps.append(Step(f"f − g = {shown} ≠ 0 as a rational function of t", rf"f - g = {TeX(shown)} \neq 0", EXACT, StepKind.DIFFERENCE,
                           (("difference", form.rational),)))
         return Outcome(Verdict.REFUTED, "rational-function identity over Q", tuple(steps), ce)
     steps.append(Step("f − g = 0 as a rational function of t", r"f(x) - g(x) = 0", EXACT + ": polynomial arithmetic over Q",
@@ -198,8 +203,8 @@ def parity(claim: Claim) -> Outcome:
     flipped = sp.cancel(r.subs(T, 1 / T))
     diff = sp.cancel(flipped - sgn * r)
     steps = [form_step(f, form),
-             Step("x ↦ −x is t ↦ 1/t", rf"f(-x) = {TeX(_show(flipped))}", EXACT + ": substitution in a rational function",
-                  StepKind.REFLECTION, (("reflected", flipped),))]
+             Step.deferred(lambda: ("x ↦ −x is t ↦ 1/t", rf"f(-x) = {TeX(_show(flipped))}"),
+                           EXACT + ": substitution in a rational function", StepKind.REFLECTION, (("reflected", flipped),))]
     rel = "-" if sgn > 0 else "+"
     if diff != 0:
         ce = refuters.parity(claim)
@@ -278,9 +283,10 @@ def limit(claim: Claim) -> Outcome:
         lim = limit_at_infinity(form, at == sp.oo)
         where = "t → ∞" if at == sp.oo else "t → 0⁺"
         t_tex = r"t\to\infty" if at == sp.oo else r"t\to 0^+"
-        steps.append(Step(f"As x → {at}, {where}; comparing leading terms, f → {lim}",
-                          rf"\lim_{{x\to {TeX(at)}}} f(x) = \lim_{{{t_tex}}} {TeX(_show(form.rational))} = {TeX(lim)}",
-                          EXACT + ": degrees and leading coefficients", StepKind.LIMIT, (("at", at), ("limit", lim))))
+        steps.append(Step.deferred(
+            lambda: (f"As x → {at}, {where}; comparing leading terms, f → {lim}",
+                     rf"\lim_{{x\to {TeX(at)}}} f(x) = \lim_{{{t_tex}}} {TeX(_show(form.rational))} = {TeX(lim)}"),
+            EXACT + ": degrees and leading coefficients", StepKind.LIMIT, (("at", at), ("limit", lim))))
     else:
         tp = sp.simplify(form.t_of_x(at))
         pole = exact.is_zero(form.poles.as_expr().subs(T, tp))
@@ -344,8 +350,8 @@ def monotone(claim: Claim) -> Outcome:
         return Outcome(Verdict.REFUTED, method, tuple(steps), _undefined_ce(form, poles[0]))
     d = form.derivative()
     chain = "t·dR/dt" if form.m == 1 else f"(t/{form.m})·dR/dt"
-    steps.append(Step(f"f′(x) = {chain} = {_show(d.rational)}",
-                      rf"f'(x) = {TeX(_show(d.rational))}", EXACT + ": derivative of a rational function, chain rule dt/dx = t/m",
+    steps.append(Step.deferred(lambda: (f"f′(x) = {chain} = {_show(d.rational)}", rf"f'(x) = {TeX(_show(d.rational))}"),
+                               EXACT + ": derivative of a rational function, chain rule dt/dx = t/m",
                       StepKind.DERIVATIVE, (("derivative", d.rational),)))
     if d.num.is_zero:
         a, b = witness.sample_points(interval)[:2]

@@ -411,7 +411,7 @@ def _check(args: argparse.Namespace) -> int:
             "theorems": [{"id": o.theorem.id, "file": o.theorem.file, "line": o.theorem.line,
                           "expect": o.theorem.expect, "verdict": o.verdict, "ok": o.ok,
                           "seconds": round(o.seconds, 4), "explanation": o.explanation or None,
-                          "proof": o.data} for o in outcomes]}, indent=2, ensure_ascii=False))
+                          "proof": o.as_data()} for o in outcomes]}, indent=2, ensure_ascii=False))
     else:
         if errors:
             print(f"{errors} {'error' if errors == 1 else 'errors'} (internal errors, counted as failed)")

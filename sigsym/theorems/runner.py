@@ -35,8 +35,15 @@ class Outcome:
     seconds: float
     explanation: str = ""
     details: str = ""  # the proof as text, when not as expected
-    data: dict[str, Any] | None = None  # the proof as JSON data; None on error
+    data: dict[str, Any] | None = None  # the proof as JSON data, set when it crossed from a worker
     proof: Proof | None = field(default=None, compare=False, repr=False)
+
+    def as_data(self) -> dict[str, Any] | None:
+        """The proof as JSON data (``prove --json`` without the human steps); None on error.
+        Written when asked: a run that prints only verdicts never writes its certificates."""
+        if self.data is None and self.proof is not None:
+            return self.proof.as_dict(steps=False)
+        return self.data
 
     @property
     def ok(self) -> bool:
@@ -61,7 +68,7 @@ def _finish(theorem: Theorem, proof: Proof, seconds: float) -> Outcome:
     verdict = proof.verdict.value
     ok = verdict == theorem.expect
     return Outcome(theorem, verdict, seconds, "" if ok else _explain(proof),
-                   "" if ok else proof_text(proof), proof.as_dict(steps=False), proof)
+                   "" if ok else proof_text(proof), None, proof)
 
 
 def run_theorem(theorem: Theorem) -> Outcome:
@@ -96,7 +103,8 @@ def _one_line(text: str) -> str:
 
 def _in_worker(theorem: Theorem) -> Outcome:
     """run_theorem in a worker process; the Proof stays behind (only data crosses)."""
-    return dataclasses.replace(run_theorem(theorem), proof=None)
+    outcome = run_theorem(theorem)
+    return dataclasses.replace(outcome, data=outcome.as_data(), proof=None)
 
 
 def jobs_for(jobs: int) -> int:

@@ -398,7 +398,7 @@ def derive(expr: object, order: int = 1, route: str = "rules") -> Derivation:
 
 
 def _derive(expr: object, order: int, route: str) -> Derivation:
-    from ..prover.properties import as_expr
+    from ..prover.values import as_expr
 
     if route not in ROUTES:
         raise RouteError(f"unknown route {route!r}; known: {', '.join(ROUTES)}")

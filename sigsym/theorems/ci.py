@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 
 from .files import Skipped
 from .runner import Outcome
@@ -34,6 +31,10 @@ def _classname(file: str) -> str:
 
 def junit_xml(outcomes: Sequence[Outcome], skipped: Sequence[Skipped] = (), seconds: float | None = None) -> bytes:
     """A JUnit XML report (the schema Jenkins, GitLab and the usual GitHub actions read)."""
+    import socket  # imported here: a run without --junit-xml does not pay for XML and sockets
+    import xml.etree.ElementTree as ET  # noqa: N817 - the usual name
+    from datetime import UTC, datetime
+
     by_file: dict[str, list[Outcome]] = {}
     for o in outcomes:
         by_file.setdefault(o.theorem.file, []).append(o)

@@ -223,10 +223,13 @@ def first_principles_route(expr: sp.Expr) -> tuple[list[DStep], sp.Expr]:
 
 
 def _limit_by_series(expr: sp.Expr, value: sp.Expr) -> str:
-    ser = sp.series(expr, H, 0, 2).removeO()
-    if sp.expand(ser.subs(H, 0) - value) != 0 or any(t.as_powers_dict().get(H, 0) < 0 for t in sp.Add.make_args(sp.expand(ser))):
+    """lim N(h)/h at 0 for N differentiable at 0 with N(0) = 0 is N′(0), by the definition of
+    the derivative of N (e^{−h} and tanh h, whose derivatives are not the ones being derived).
+    Exact evaluation at h = 0; SymPy's series took 60 ms for the same answer."""
+    num, den = sp.fraction(expr)
+    if den != H or num.subs(H, 0) != 0 or sp.diff(num, H).subs(H, 0) != value:
         raise InternalError(f"standard limit of {expr} is not {value}")
-    return "exact: power series at h = 0 (no negative powers, constant term as stated)"
+    return "exact: the numerator N is differentiable with N(0) = 0, so the quotient tends to N′(0), evaluated exactly"
 
 
 def _fp_sigmoid() -> tuple[list[DStep], sp.Expr]:

@@ -67,8 +67,9 @@ class Figure:
 
 def _display_number(value: sp.Expr) -> Fraction:
     """A decimal approximation of an exact number, for a coordinate (display only)."""
-    q = sp.nsimplify(sp.N(value, 30), rational=True) if not value.is_Rational else value
-    return Fraction(int(q.p), int(q.q))
+    if value.is_Rational:
+        return Fraction(int(value.p), int(value.q))
+    return Fraction(str(sp.N(value, 30)))  # the 30-digit decimal itself, not a guessed closed form
 
 
 def _display_decimal(value: Fraction, places: int = 4) -> str:

@@ -449,7 +449,8 @@ def _notes(args: argparse.Namespace) -> int:
                 raise SigsymError(f"{label} is longer than 500 characters")
             check_typesettable(value, label)
     doc = build_document(args.expr, title=args.title, author=args.author, fmt=args.format,
-                         solutions=not args.no_solutions, theorems=args.theorems)
+                         solutions=not args.no_solutions, theorems=args.theorems,
+                         parallel=True)  # a second core decides the numbered results (present.forked)
     if args.format == "json":
         return _notes_json(doc, args)
     name = doc["name"] if doc["name"] != "f" else None

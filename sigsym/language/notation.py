@@ -13,6 +13,7 @@ changes spacing, names and the order of the terms of a sum, never the mathematic
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
@@ -160,6 +161,7 @@ def _unbrace_function_args(s: str) -> str:
         s = s[:m.start()] + m.group(1) + r"\left(" + s[start:k] + r"\right)" + s[k + 8:]
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text; notes polish each formula twice (model, then page)
 def polish(latex: str) -> str:
     r"""Engine LaTeX as a lecturer writes it: ``\sigma(x)``, ``\ln``, ``\tanh(x)``; the same mathematics."""
     s = _LOG.sub(r"\\ln", latex)

@@ -38,6 +38,7 @@ from ..prover.claims import claim_tex
 from ..prover.kernel import Proof, StepKind
 from ..prover.properties import as_expr
 from ..theorems.files import Theorem, bundled_dir, collect, load
+from . import forked
 from .chains import chains, function_content, width
 from .figures import Figure, figures  # noqa: F401 - Figure stays importable from here
 from .render import display
@@ -127,8 +128,13 @@ def _discovered(f_text: str) -> list[tuple[Theorem, Proof]]:
 # ---------------------------------------------------------------- the whole document
 
 def build(expr_text: str = "sigmoid", title: str | None = None, author: str | None = None,
-          fmt: str = "article", solutions: bool = True, theorems: list[str] | None = None) -> dict[str, Any]:
-    """The document's view model; every displayed relation checked before it is kept."""
+          fmt: str = "article", solutions: bool = True, theorems: list[str] | None = None,
+          parallel: bool = False) -> dict[str, Any]:
+    """The document's view model; every displayed relation checked before it is kept.
+
+    With ``parallel`` (the ``sigsym`` command), the numbered results (properties, a lecturer's
+    theorems) and the exercises are decided in a forked child on a second core while the rest is
+    checked here; the model is the same, byte for byte."""
     f = as_expr(expr_text)
     if not f.has(X):
         raise SigsymError("the expression does not depend on x: there is nothing to differentiate")
@@ -149,21 +155,19 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
         "symbol": M(sym),
         "fx": M(tex(f) if entry else "f(x)"),
     }
-    numbers = _Numbers()
+
+    def numbered() -> tuple[Any, ...]:  # the sections that share the theorem numbers, and the exercises
+        numbers = _Numbers()
+        props = _properties(expr_text, f, name, data, numbers)
+        return props, _lecturer(theorems, numbers), _exercises(f, sym, data, solutions), numbers
+
+    job = forked.start(numbered, parallel)
     figs = [asdict(g) for g in figures(f, slug(expr_text, entry.name if entry else None))]
     doc["figures"] = figs
-    sections = [
-        _motivation(data),
-        _definition(f, entry, data, figs),
-        _derivative(f, sym, data, figs),
-        _properties(expr_text, f, name, data, numbers),
-        _higher(f, sym, data),
-        _machine_learning(data),
-        _misconceptions(data),
-        _lecturer(theorems, numbers),
-    ]
-    exercises, solved = _exercises(f, sym, data, solutions)
-    sections += [exercises, solved if solutions else None]
+    first = [_motivation(data), _definition(f, entry, data, figs), _derivative(f, sym, data, figs)]
+    middle = [_higher(f, sym, data), _machine_learning(data), _misconceptions(data)]
+    props, lecturer, (exercises, solved), numbers = job.result()
+    sections = [*first, props, *middle, lecturer, exercises, solved if solutions else None]
     doc["sections"] = [s for s in sections if s and s["blocks"]]
     doc["appendix"] = {"id": "checks", "title": "How each result was checked", "entries": numbers.appendix} \
         if numbers.appendix else None

@@ -145,9 +145,10 @@ def identity(claim: Claim) -> Outcome:
         z = lambert.is_zero(fa - ga)
     if z is not True:
         raise Undecided("the two sides are not shown equal at a point")
-    steps = (Step(f"f′ = g′ identically: {df} = {dg}", r"f'(x) = g'(x)", EXACT + ": algebra of exponentials",
-                  StepKind.DERIVATIVE),
-             Step(f"f(0) = g(0) = {sp.simplify(fa)}", r"f(0) = g(0)", EXACT + ": evaluation", StepKind.VALUE),
+    steps = (Step.deferred(lambda: (f"f′ = g′ identically: {df} = {dg}", r"f'(x) = g'(x)"),
+                           EXACT + ": algebra of exponentials", StepKind.DERIVATIVE),
+             Step.deferred(lambda: (f"f(0) = g(0) = {sp.simplify(fa)}", r"f(0) = g(0)"), EXACT + ": evaluation",
+                           StepKind.VALUE),
              Step("f − g has derivative 0 on R and vanishes at 0, so it is 0 everywhere",
                   r"f - g = 0", EXACT + ": mean value theorem", StepKind.CONCLUSION))
     return Outcome(Verdict.PROVED, "equal derivatives and one equal value", steps)

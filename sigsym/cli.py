@@ -566,8 +566,15 @@ def run() -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (BrokenPipeError, OSError):  # a closed pipe: nothing left to tell
+        except BrokenPipeError:  # the reader has gone (| head): nothing left to tell
             pass
+        except OSError as exc:  # a full disk: the output is incomplete, as Python's own exit says
+            if stream is sys.stdout:
+                try:
+                    print(f"sigsym: error: cannot write the output ({exc.strerror})", file=sys.stderr, flush=True)
+                except OSError:
+                    pass
+                code = code or 120
     os._exit(code)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from fractions import Fraction
+from functools import lru_cache
 
 import sympy as sp
 from flint import arb, ctx, fmpq, fmpq_poly, fmpz
@@ -338,8 +339,13 @@ def _root_enclosure(root: sp.CRootOf) -> Enc:
 
 
 def point(value: sp.Expr) -> Enc:
-    """An enclosure of a real constant (a sample point)."""
-    return compile_iv(sp.sympify(value))(iv.mpf(0))
+    """An enclosure of a real constant (a sample point), at the current precision."""
+    return _point(sp.sympify(value), iv.prec)
+
+
+@lru_cache(maxsize=2048)  # the same sample points recur in every cross-examination of a run
+def _point(value: sp.Expr, prec: int) -> Enc:
+    return compile_iv(value)(iv.mpf(0))  # at ``prec``: iv.prec is the key's precision
 
 
 def enclose(expr: sp.Expr, at: sp.Expr | None = None, bits: int = 80) -> Enc | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import sympy as sp
@@ -136,7 +136,10 @@ def _sympy_function(name: str, exp_form: Callable[..., sp.Expr], symbol: str, pa
     """
     u_, p_ = sp.Dummy("u"), [sp.Dummy(p.name) for p in params]
     shape = exp_form(u_, *p_)
-    derivative = sp.diff(shape, u_)  # the derivative of the definition, not a table entry
+
+    @cache
+    def derivative() -> sp.Expr:  # the derivative of the definition, not a table entry; made when first asked
+        return sp.diff(shape, u_)
 
     def eval(cls: Any, *args: sp.Expr) -> sp.Expr | None:  # noqa: A001 - SymPy protocol
         return value(*args) if value is not None else None
@@ -144,7 +147,7 @@ def _sympy_function(name: str, exp_form: Callable[..., sp.Expr], symbol: str, pa
     def fdiff(self: Any, argindex: int = 1) -> sp.Expr:
         if argindex != 1:  # parameters are constants: SymPy never asks for their derivative
             raise sp.ArgumentIndexError(self, argindex)
-        return derivative.xreplace(dict(zip((u_, *p_), self.args, strict=True)))
+        return derivative().xreplace(dict(zip((u_, *p_), self.args, strict=True)))
 
     def rewrite(self: Any, *args: sp.Expr, **kwargs: Any) -> sp.Expr:
         return exp_form(*args)

@@ -120,8 +120,9 @@ def _build() -> argparse.ArgumentParser:
     ch.add_argument("paths", nargs="*", metavar="FILE|DIR")
     ch.add_argument("--json", action="store_true", help="print the outcomes as JSON at the end")
     ch.add_argument("--junit-xml", metavar="FILE", help="also write a JUnit XML report")
-    ch.add_argument("-j", "--jobs", default="1", metavar="N",
-                    help="run theorems in N processes (0: one per core; default 1)")
+    ch.add_argument("-j", "--jobs", default="auto", metavar="N",
+                    help="run theorems in N processes (0: one per core; 1: in this process only); the "
+                         "default, auto, runs a suite of 16 or more theorems on two cores, printed in order")
     ch.add_argument("--skip-non-theorem-files", action="store_true",
                     help="skip, rather than reject, named .toml files without [[theorem]] tables (for "
                          "pre-commit, which passes every changed .toml file)")
@@ -318,11 +319,13 @@ class _Progress:
             self.stream.flush()
 
 
-def _jobs(text: str) -> int:
+def _jobs(text: str) -> int | None:
+    if text == "auto":
+        return None  # runner.AUTO
     try:
         jobs = int(text)
     except ValueError:
-        raise SigsymError(f"-j must be a whole number (0: one process per core), not {text!r}") from None
+        raise SigsymError(f"-j must be a whole number (0: one process per core) or auto, not {text!r}") from None
     from .theorems.runner import jobs_for
 
     return jobs_for(jobs)
@@ -384,8 +387,8 @@ def _check(args: argparse.Namespace) -> int:
     progress = _Progress(len(theorems), sys.stderr, not args.json and sys.stderr.isatty() and len(theorems) > 1)
     outcomes: list[Outcome] = []
     if theorems:
-        progress.show(f"running {theorems[0].id}" if jobs == 1 else f"running in {jobs} processes")
-    for o in run_all(theorems, jobs):
+        progress.show(f"running {theorems[0].id}" if jobs in (1, None) else f"running in {jobs} processes")
+    for o in run_all(theorems, jobs, data=args.json):
         outcomes.append(o)
         progress.done += 1
         progress.clear()
@@ -394,7 +397,7 @@ def _check(args: argparse.Namespace) -> int:
         if github and not o.ok:
             print(github_annotation(o), file=sys.stderr if args.json else sys.stdout, flush=True)
         if progress.done < len(theorems):
-            nxt = theorems[progress.done].id if jobs == 1 else f"{len(theorems) - progress.done} left"
+            nxt = theorems[progress.done].id if jobs in (1, None) else f"{len(theorems) - progress.done} left"
             progress.show(f"running {nxt}")
     progress.clear()
     order = {t: i for i, t in enumerate(theorems)}

@@ -14,13 +14,12 @@ from sigsym.cli import main
 from sigsym.errors import SigsymError
 from sigsym.present import forked
 
-needs_fork = pytest.mark.skipif(not forked.available(), reason="needs Linux fork and two usable cores")
+needs_fork = pytest.mark.skipif(not forked.two_cores(), reason="needs Linux fork and two usable cores")
 
 
 @needs_fork
 def test_the_result_comes_from_the_child() -> None:
-    job = forked.start(lambda: ("pid", os.getpid()), parallel=True)
-    assert isinstance(job, forked.Job)
+    job = forked.Job(lambda: ("pid", os.getpid()))
     tag, pid = job.result()
     assert tag == "pid" and pid != os.getpid()
 
@@ -33,7 +32,7 @@ def test_an_error_in_the_child_is_the_error_of_a_serial_run() -> None:
         calls.append(os.getpid())  # only the parent's list is seen here
         raise SigsymError("bad input, named")
 
-    job = forked.start(task, parallel=True)
+    job = forked.Job(task)
     with pytest.raises(SigsymError, match="bad input, named"):
         job.result()
     assert calls == [os.getpid()]  # the parent ran it again itself
@@ -41,7 +40,7 @@ def test_an_error_in_the_child_is_the_error_of_a_serial_run() -> None:
 
 @needs_fork
 def test_a_result_that_does_not_pickle_is_computed_here() -> None:
-    job = forked.start(lambda: (os.getpid(), lambda: 1), parallel=True)
+    job = forked.Job(lambda: (os.getpid(), lambda: 1))
     pid, fn = job.result()
     assert pid == os.getpid() and fn() == 1
 
@@ -64,3 +63,46 @@ def test_notes_on_two_cores_are_the_notes_on_one(fmt: str, tmp_path: Path, monke
     monkeypatch.setattr(forked, "available", lambda: False)
     assert main(["notes", "--format", fmt, "-o", str(one)]) == 0
     assert two.read_bytes() == one.read_bytes()
+
+
+def test_no_fork_beside_other_threads() -> None:
+    import threading
+
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert not forked.available()
+        assert isinstance(forked.start(lambda: 1, parallel=True), forked._Here)
+    finally:
+        stop.set()
+        t.join()
+
+
+@needs_fork
+def test_check_on_two_cores_prints_what_a_serial_check_prints(tmp_path: Path) -> None:
+    """``sigsym check`` (default -j auto: the bundled suite on two cores) against ``-j 1``: the same
+    lines in the same order (the seconds aside), the same summary and exit code."""
+    import re
+
+    def lines(*extra: str) -> tuple[int, list[str]]:
+        proc = subprocess.run([sys.executable, "-m", "sigsym", "check", *extra], capture_output=True, text=True,
+                              timeout=300)
+        return proc.returncode, [re.sub(r" [0-9.]+s$", "", line) for line in proc.stdout.splitlines()]
+
+    code, auto = lines()
+    assert (code, auto) == lines("-j", "1")
+    assert len(auto) > 16 and auto[-1].endswith("passed, 0 failed")
+    import json
+
+    def report(*extra: str) -> dict:
+        proc = subprocess.run([sys.executable, "-m", "sigsym", "check", "--json", *extra], capture_output=True,
+                              text=True, timeout=300)
+        data = json.loads(proc.stdout)
+        for t in data["theorems"]:
+            del t["seconds"]
+        return data
+
+    two = report()
+    assert two == report("-j", "1")
+    assert all(t["proof"] and t["proof"]["certificate"] for t in two["theorems"])  # from both processes

@@ -2,8 +2,8 @@
 second core of a lecturer's laptop (the properties and exercises are decided while the
 derivations, figures and the machine-learning section are checked here).
 
-Only the ``sigsym`` command asks for it (a single-threaded process; forking a Jupyter kernel
-with its threads is not safe). The child inherits everything already imported and computed,
+Only the ``sigsym`` command asks for it (``sigsym notes``, ``sigsym check``), and only in a
+process with one thread. The child inherits everything already imported and computed,
 runs the task under what is left of the time budget, and sends back its pickled result. If the
 child fails in any way (an exception, a result that does not pickle, a crash), the task runs
 again here, so the result and any error are exactly those of a serial run.
@@ -22,7 +22,15 @@ T = TypeVar("T")
 
 
 def available() -> bool:
-    """Fork exists and a second core is free to use."""
+    """Fork exists, a second core is free to use, and this process runs one thread (forking a
+    process with other threads, a Jupyter kernel or a pytest-xdist worker, can copy a lock held
+    by one of them into a child that then waits for it forever)."""
+    import threading
+
+    return two_cores() and threading.active_count() == 1
+
+
+def two_cores() -> bool:
     if not hasattr(os, "fork") or sys.platform != "linux":
         return False
     try:

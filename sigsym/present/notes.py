@@ -133,8 +133,8 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
     """The document's view model; every displayed relation checked before it is kept.
 
     With ``parallel`` (the ``sigsym`` command), the numbered results (properties, a lecturer's
-    theorems) and the exercises are decided in a forked child on a second core while the rest is
-    checked here; the model is the same, byte for byte."""
+    theorems) are decided in a forked child on a second core while the rest is checked here;
+    the model is the same, byte for byte."""
     f = as_expr(expr_text)
     if not f.has(X):
         raise SigsymError("the expression does not depend on x: there is nothing to differentiate")
@@ -156,17 +156,18 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
         "fx": M(tex(f) if entry else "f(x)"),
     }
 
-    def numbered() -> tuple[Any, ...]:  # the sections that share the theorem numbers, and the exercises
+    def numbered() -> tuple[Any, ...]:  # the sections that share the theorem numbers
         numbers = _Numbers()
         props = _properties(expr_text, f, name, data, numbers)
-        return props, _lecturer(theorems, numbers), _exercises(f, sym, data, solutions), numbers
+        return props, _lecturer(theorems, numbers), numbers
 
-    job = forked.start(numbered, parallel)
+    job = forked.start(numbered, parallel)  # about half of the work, measured (σ's article)
     figs = [asdict(g) for g in figures(f, slug(expr_text, entry.name if entry else None))]
     doc["figures"] = figs
     first = [_motivation(data), _definition(f, entry, data, figs), _derivative(f, sym, data, figs)]
     middle = [_higher(f, sym, data), _machine_learning(data), _misconceptions(data)]
-    props, lecturer, (exercises, solved), numbers = job.result()
+    exercises, solved = _exercises(f, sym, data, solutions)
+    props, lecturer, numbers = job.result()
     sections = [*first, props, *middle, lecturer, exercises, solved if solutions else None]
     doc["sections"] = [s for s in sections if s and s["blocks"]]
     doc["appendix"] = {"id": "checks", "title": "How each result was checked", "entries": numbers.appendix} \

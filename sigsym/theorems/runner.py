@@ -14,7 +14,7 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import InternalError, SigsymError
 from .files import Theorem, collect, load
@@ -119,8 +119,17 @@ def jobs_for(jobs: int) -> int:
     return jobs
 
 
-def run_all(theorems: Sequence[Theorem], jobs: int = 1) -> Iterator[Outcome]:
-    """Outcomes as each theorem finishes: in order when serial, in completion order with ``jobs`` > 1."""
+AUTO = None  # ``sigsym check``'s default: the second core for a suite of some size, in order
+SPLIT_FROM = 16  # fewer theorems than this run serially under AUTO (a fork would not pay)
+
+
+def run_all(theorems: Sequence[Theorem], jobs: int | None = 1, data: bool = False) -> Iterator[Outcome]:
+    """Outcomes as each theorem finishes: in order when serial or ``AUTO``, in completion order
+    with ``jobs`` > 1. ``data``: the outcomes that cross from another process carry their JSON
+    data (the proof object stays behind)."""
+    if jobs is AUTO:
+        yield from _halves(theorems, data)
+        return
     jobs = jobs_for(jobs)
     if jobs == 1 or len(theorems) <= 1:
         for theorem in theorems:
@@ -147,6 +156,33 @@ def run_all(theorems: Sequence[Theorem], jobs: int = 1) -> Iterator[Outcome]:
     # each of those runs again in a process of its own, so that only the culprit is an error.
     for theorem in sorted(broken, key=theorems.index):
         yield _alone(theorem)
+
+
+def _halves(theorems: Sequence[Theorem], data: bool) -> Iterator[Outcome]:
+    """Every other theorem in a forked child (``present.forked``) while the rest run here; the
+    outcomes in file order once both are done: the output of a serial run, on two cores. Serial
+    when fork or a second core is missing or the suite is small; a child that fails in any way
+    has its theorems run again here, so every outcome and error is the serial run's."""
+    from ..present import forked
+
+    if len(theorems) < SPLIT_FROM or not forked.available():
+        for theorem in theorems:
+            yield run_theorem(theorem)
+        return
+    theirs = list(theorems[1::2])  # every other theorem: the costly ones come in runs (σ⁽ⁿ⁾)
+
+    def other() -> list[Outcome]:
+        out = []
+        for theorem in theirs:
+            outcome = run_theorem(theorem)
+            out.append(dataclasses.replace(outcome, data=outcome.as_data() if data else None, proof=None))
+        return out
+
+    job = forked.start(other, parallel=True)
+    ours = [run_theorem(theorem) for theorem in theorems[::2]]
+    merged = [None] * len(theorems)
+    merged[::2], merged[1::2] = ours, job.result()
+    yield from cast(list[Outcome], merged)
 
 
 def _alone(theorem: Theorem) -> Outcome:

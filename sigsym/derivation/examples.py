@@ -28,7 +28,10 @@ def evaluate(expr: sp.Expr, at: sp.Expr, digits: int = 4, order: int = 1) -> Exa
         raise OptionError(f"the derivative is not defined at x = {at}")
     nice = simplify_number(value) if exact.is_decidable(value) else value
     if nice.has(sp.exp, sp.E):
-        nice = min((sp.together(value), sp.radsimp(value), nice), key=sp.count_ops)
+        forms = [sp.together(value), nice]
+        if any(p.exp.is_Rational and not p.exp.is_Integer for p in value.atoms(sp.Pow)):
+            forms.insert(1, sp.radsimp(value))  # rationalising a denominator needs a radical (15 ms a call)
+        nice = min(forms, key=sp.count_ops)
     rounded = numeric.certified_round(value, digits,
                                       lambda b: exact.is_zero(value - sp.Rational(b.numerator, b.denominator)))
     if rounded is None:

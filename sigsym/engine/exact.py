@@ -237,7 +237,72 @@ def formal_zero(expr: sp.Expr) -> bool:
     replaced = e.xreplace(mapping)
     if not tame_exponentials(replaced):
         return False  # not shown (SymPy would expand e^{p/q} with a huge p as a power)
+    if _zero_on_flint(replaced):
+        return True
     return sp.cancel(sp.together(replaced)) == 0
+
+
+def _zero_on_flint(e: sp.Expr) -> bool:
+    """True when e is zero as a rational function of its atoms (the generators, and every
+    subexpression that is not +, ×, an integer power or a rational), computed with FLINT's
+    multivariate polynomials over ℚ: the numerator of the sum over a common denominator is the
+    zero polynomial. False means "not shown here"; SymPy's ``cancel`` then decides, as before
+    (together and cancel were most of the time of checking a derivation step)."""
+    try:
+        from flint import fmpq, fmpq_mpoly_ctx
+    except ImportError:  # pragma: no cover - python-flint < 0.7 has no multivariate polynomials
+        return False
+    atoms: dict[sp.Expr, int] = {}
+
+    def scan(node: sp.Expr) -> None:
+        if node.is_Rational:
+            return
+        if node.is_Add or node.is_Mul:
+            for a in node.args:
+                scan(a)
+        elif node.is_Pow and node.exp.is_Integer and abs(int(node.exp)) <= 4096:
+            scan(node.base)
+        else:
+            atoms.setdefault(node, len(atoms))
+
+    scan(e)
+    if not atoms:
+        return bool(e == 0)
+    try:
+        names = tuple(f"g{i}" for i in range(len(atoms)))
+        get = getattr(fmpq_mpoly_ctx, "get", None)
+        ctx = get(names, "lex") if get is not None else fmpq_mpoly_ctx.get_context(len(names), "lex", names)
+        gens, one = ctx.gens(), ctx.constant(1)
+
+        def conv(node: sp.Expr) -> tuple[object, object]:
+            if node.is_Rational:
+                return ctx.constant(fmpq(int(node.p), int(node.q))), one
+            if node.is_Add:
+                num, den = conv(node.args[0])
+                for a in node.args[1:]:
+                    n2, d2 = conv(a)
+                    num, den = (num + n2, den) if d2 == den else (num * d2 + n2 * den, den * d2)
+                return num, den
+            if node.is_Mul:
+                num, den = one, one
+                for a in node.args:
+                    n2, d2 = conv(a)
+                    num, den = num * n2, den * d2
+                return num, den
+            if node in atoms:
+                return gens[atoms[node]], one
+            n, d = conv(node.base)  # an integer power, by scan
+            k = int(node.exp)
+            if k >= 0:
+                return n**k, d**k
+            if n == 0:
+                raise ZeroDivisionError
+            return d**-k, n**-k
+
+        num, _den = conv(e)
+        return bool(num == 0)
+    except (ZeroDivisionError, AttributeError, TypeError, ValueError):  # not read here: SymPy decides
+        return False
 
 
 MAX_EXP_SIZE = 10**4

@@ -156,19 +156,19 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
         "fx": M(tex(f) if entry else "f(x)"),
     }
 
-    def numbered() -> tuple[Any, ...]:  # the sections that share the theorem numbers, and two more
+    def numbered() -> tuple[Any, ...]:  # the sections that share the theorem numbers
         numbers = _Numbers()
         props = _properties(expr_text, f, name, data, numbers)
-        return props, _higher(f, sym, data), _misconceptions(data), _lecturer(theorems, numbers), numbers
+        return props, _lecturer(theorems, numbers), numbers
 
     job = forked.start(numbered, parallel)  # about half of the work, measured (σ's article)
     figs = [asdict(g) for g in figures(f, slug(expr_text, entry.name if entry else None))]
     doc["figures"] = figs
     first = [_motivation(data), _definition(f, entry, data, figs), _derivative(f, sym, data, figs)]
-    learning = _machine_learning(data)
+    middle = [_higher(f, sym, data), _machine_learning(data), _misconceptions(data)]
     exercises, solved = _exercises(f, sym, data, solutions)
-    props, higher_, misconceptions, lecturer, numbers = job.result()
-    sections = [*first, props, higher_, learning, misconceptions, lecturer, exercises, solved if solutions else None]
+    props, lecturer, numbers = job.result()
+    sections = [*first, props, *middle, lecturer, exercises, solved if solutions else None]
     doc["sections"] = [s for s in sections if s and s["blocks"]]
     doc["appendix"] = {"id": "checks", "title": "How each result was checked", "entries": numbers.appendix} \
         if numbers.appendix else None

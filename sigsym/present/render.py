@@ -55,7 +55,41 @@ def environment(extra: str | None = None):  # noqa: ANN201 - a jinja2.Environmen
         line_comment_prefix="%#",
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         autoescape=False, undefined=jinja2.StrictUndefined, finalize=finalize,
+        bytecode_cache=_bytecode_cache(),
     )
+
+
+def _bytecode_cache():  # noqa: ANN202 - a jinja2.BytecodeCache or None
+    """Compiled templates kept in the user's cache folder (``$XDG_CACHE_HOME/sigsym``, else
+    ``~/.cache/sigsym``), as Python keeps ``.pyc`` files: compiling the templates was a tenth of a
+    ``sigsym notes``. jinja2 keys each entry by the template's name and a checksum of its source
+    (an edited template is compiled again) and writes it atomically. No cache, and no error, when
+    the folder cannot be made or written; ``SIGSYM_NO_CACHE=1`` turns it off."""
+    import jinja2
+
+    if os.environ.get("SIGSYM_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "sigsym", f"templates-jinja2-{jinja2.__version__}")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return None
+
+    class Quiet(jinja2.FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:  # a read-only or full cache folder: the template was compiled anyway
+                pass
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, EOFError, ValueError):  # unreadable or truncated: compile again
+                bucket.reset()
+
+    return Quiet(folder)
 
 
 _MATH = re.compile(r"(\$\$.*?\$\$|\$.*?\$|\\\(.*?\\\)|\\\[.*?\\\])", re.S)

@@ -86,7 +86,7 @@ def _bytecode_cache():  # noqa: ANN202 - a jinja2.BytecodeCache or None
         def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
             try:
                 super().load_bytecode(bucket)
-            except (OSError, EOFError, ValueError):  # unreadable or truncated: compile again
+            except Exception:  # noqa: BLE001 - unreadable, truncated, from another Python: compile again
                 bucket.reset()
 
     return Quiet(folder)

@@ -180,7 +180,7 @@ def _halves(theorems: Sequence[Theorem], data: bool) -> Iterator[Outcome]:
 
     job = forked.start(other, parallel=True)
     ours = [run_theorem(theorem) for theorem in theorems[::2]]
-    merged = [None] * len(theorems)
+    merged: list[Outcome | None] = [None] * len(theorems)
     merged[::2], merged[1::2] = ours, job.result()
     yield from cast(list[Outcome], merged)
 

@@ -342,3 +342,36 @@ def test_budget_is_kept_by_check(tmp_path: Path) -> None:
     assert rc in {0, 1, 2}, f"exit {rc}; stderr: {err.strip()[:300]}"
     assert took <= 2 * BUDGET + SLACK, f"took {took:.1f} s for two theorems, {BUDGET} s each"
     assert "Traceback" not in err
+
+
+def test_an_interval_between_irrational_ends_a_hair_apart_has_sample_points() -> None:
+    """Found by the adversarial battery (seed 20261129): no sample point fell inside, an IndexError."""
+    import sympy as sp
+
+    from sigsym.engine.algebraic import member
+    from sigsym.language.parse import parse_interval
+    from sigsym.prover.properties import prove
+
+    on = "[0.5*log(sqrt(9.000000000000006000000000000001))*2, 0.5*log(sqrt(9.000000000000012000000000000004))*2]"
+    proof = prove("(exp(x)-3)/(exp(x)-3)", "negative", on=on)
+    assert proof.verdict.value == "refuted"
+    x = proof.counterexample.x
+    assert x is not None and x.is_Rational and member(parse_interval(on), x)
+    assert proof.counterexample.verify()
+    assert sp.log(3) < x  # just above the hole at log 3, which the interval does not hold
+
+
+def test_a_pole_at_a_high_degree_root_is_decided() -> None:
+    """σ(x)/(σ(x) + tanh 2x): the pole is a root printed as a decimal (RealRoot); its zero test
+    asked SymPy for the minimal polynomial of a class it does not know (NotAlgebraic)."""
+    import mpmath
+
+    from sigsym.prover.properties import prove
+
+    for prop in ("positive", "negative"):
+        proof = prove("(sigmoid(1*x)) / ((sigmoid(1*x)) + (tanh(2*x)))", prop)
+        assert proof.verdict.value == "refuted"
+        x = float(proof.counterexample.x.evalf(30))  # the pole, checked independently
+        with mpmath.workdps(50):
+            root = mpmath.findroot(lambda t: 1 / (1 + mpmath.exp(-t)) + mpmath.tanh(2 * t), x)
+        assert abs(root - x) < 1e-12

@@ -13,6 +13,7 @@ from functools import lru_cache
 from math import gcd, lcm
 
 import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError
 
 from ..functions import lambertw
 
@@ -86,7 +87,7 @@ def is_zero(number: sp.Expr) -> bool | None:
             return None
         try:
             poly = sp.minimal_polynomial(coeff, _Y)
-        except (NotImplementedError, sp.PolynomialError, ValueError):
+        except (NotImplementedError, BasePolynomialError, ValueError):  # NotAlgebraic among them
             return None
         if poly != _Y:
             return False
@@ -181,8 +182,17 @@ def _single_generator_zero(number: sp.Expr) -> bool | None:
     num = sp.numer(sp.together(replaced))
     try:
         poly = sp.Poly(sp.expand(num), y, domain=sp.QQ)
-        mp = sp.Poly(sp.minimal_polynomial(g, y), y, domain=sp.QQ)
-    except (sp.PolynomialError, NotImplementedError, ValueError, sp.CoercionFailed):
+        if isinstance(g, sp.CRootOf):
+            # its own polynomial: SymPy's minimal_polynomial does not know algebraic.RealRoot (the
+            # same number, printed as a decimal), and SymPy's cache can hand back a RealRoot for
+            # the plain CRootOf it equals; a zero remainder proves zero for any multiple of the
+            # minimal polynomial, a nonzero one only for an irreducible polynomial
+            mp = sp.Poly(g.poly.all_coeffs(), y, domain=sp.QQ)
+            if not poly.rem(mp).is_zero and not mp.is_irreducible:
+                return None
+        else:
+            mp = sp.Poly(sp.minimal_polynomial(g, y), y, domain=sp.QQ)
+    except (BasePolynomialError, NotImplementedError, ValueError):
         return None
     return poly.rem(mp).is_zero
 

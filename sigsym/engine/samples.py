@@ -24,6 +24,11 @@ def sample_points(interval: Interval) -> list[sp.Expr]:
     pts = {sp.Integer(v) * s for v in _BASE for s in (1, -1)}
     pts |= {q * s for q in _FRACTIONS for s in (1, -1)}
     lo, hi = interval.lo, interval.hi
+    if not (lo.is_Rational or lo.is_infinite) or not (hi.is_Rational or hi.is_infinite):
+        inner = _rational_inner(lo, hi)  # an irrational end: rational points just inside it
+        if inner is not None:
+            lo, hi = inner
+            pts |= {lo, hi}
     if lo.is_finite and hi.is_finite and lo.is_Rational and hi.is_Rational:
         pts |= {lo + (hi - lo) * sp.Rational(k, 12) for k in range(13)}
     elif lo.is_Rational:
@@ -31,6 +36,30 @@ def sample_points(interval: Interval) -> list[sp.Expr]:
     elif hi.is_Rational:
         pts |= {hi - d for d in (0, sp.Rational(1, 8), 1, 4, 50)}
     return sorted((p for p in pts if _inside(interval, p)), key=lambda p: (abs(p), bool(p < 0)))
+
+
+def _rational_inner(lo: sp.Expr, hi: sp.Expr) -> tuple[sp.Expr, sp.Expr] | None:
+    """Rationals lo′ ≥ lo and hi′ ≤ hi with lo′ < hi′, from certified enclosures of the ends (an
+    infinite end stays as it is): an interval between irrational ends a hair apart otherwise
+    held none of the sample points. None when the ends cannot be separated."""
+    from . import numeric
+
+    for bits in numeric.PRECISIONS:
+        ends = []
+        for end, upper in ((lo, True), (hi, False)):
+            if end.is_infinite or end.is_Rational:
+                ends.append(end)
+                continue
+            box = numeric.enclose(end, bits=bits)
+            exact = numeric.exact_ends(box) if box is not None else None
+            if exact is None:
+                return None
+            q = exact[1] if upper else exact[0]
+            ends.append(sp.Rational(q.numerator, q.denominator))
+        a, b = ends
+        if a.is_infinite or b.is_infinite or a < b:
+            return a, b
+    return None
 
 
 def _inside(interval: Interval, p: sp.Rational) -> bool:

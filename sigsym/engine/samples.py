@@ -10,9 +10,11 @@ from fractions import Fraction
 from functools import lru_cache
 
 import sympy as sp
+from flint import fmpq
 
 from ..language.parse import Interval
 from .algebraic import member
+from .flintpoly import simplest_between
 
 _BASE = [0, 1, 2, 3, 5, 8, 13, 34, 100, 300, 700]
 _FRACTIONS = [sp.Rational(1, 4), sp.Rational(1, 2), sp.Rational(3, 2)]
@@ -24,18 +26,28 @@ def sample_points(interval: Interval) -> list[sp.Expr]:
     pts = {sp.Integer(v) * s for v in _BASE for s in (1, -1)}
     pts |= {q * s for q in _FRACTIONS for s in (1, -1)}
     lo, hi = interval.lo, interval.hi
-    if not (lo.is_Rational or lo.is_infinite) or not (hi.is_Rational or hi.is_infinite):
-        inner = _rational_inner(lo, hi)  # an irrational end: rational points just inside it
-        if inner is not None:
-            lo, hi = inner
-            pts |= {lo, hi}
     if lo.is_finite and hi.is_finite and lo.is_Rational and hi.is_Rational:
         pts |= {lo + (hi - lo) * sp.Rational(k, 12) for k in range(13)}
     elif lo.is_Rational:
         pts |= {lo + d for d in (0, sp.Rational(1, 8), 1, 4, 50)}
     elif hi.is_Rational:
         pts |= {hi - d for d in (0, sp.Rational(1, 8), 1, 4, 50)}
-    return sorted((p for p in pts if _inside(interval, p)), key=lambda p: (abs(p), bool(p < 0)))
+    inside = sorted((p for p in pts if _inside(interval, p)), key=lambda p: (abs(p), bool(p < 0)))
+    if inside:
+        return inside
+    # none fell inside (irrational ends a hair apart): the simplest rational between the ends,
+    # then evenly spaced ones, from certified rational bounds just inside the ends
+    inner = _rational_inner(lo, hi)
+    if inner is None:
+        return []
+    a, b = inner
+    if a.is_infinite or b.is_infinite:  # a half-line beyond ±700 from an irrational end
+        extra = [sp.ceiling(a) + d for d in (1, 4, 50)] if b.is_infinite else [sp.floor(b) - d for d in (1, 4, 50)]
+    else:
+        simplest = simplest_between(fmpq(int(a.p), int(a.q)), fmpq(int(b.p), int(b.q)))
+        extra = [sp.Rational(int(simplest.p), int(simplest.q))] if simplest is not None else []
+        extra += [a + (b - a) * sp.Rational(k, 12) for k in range(13)]
+    return list(dict.fromkeys(p for p in extra if _inside(interval, p)))
 
 
 def _rational_inner(lo: sp.Expr, hi: sp.Expr) -> tuple[sp.Expr, sp.Expr] | None:

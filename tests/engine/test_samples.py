@@ -42,3 +42,16 @@ def test_half_lines_get_points_near_their_end() -> None:
 def test_sampling_is_deterministic() -> None:
     interval = parse_interval("(-3, 7/3]")
     assert sample_points(interval) == sample_points.__wrapped__(interval)
+
+
+def test_irrational_ends_a_hair_apart_still_get_points() -> None:
+    """No point of the usual grid falls between them: the simplest rational between certified
+    bounds just inside the ends comes first, then evenly spaced ones (all exactly inside)."""
+    interval = parse_interval("[log(3 + 10**-15), log(3 + 2*10**-15)]")
+    pts = sample_points(interval)
+    assert len(pts) >= 3 and all(member(interval, p) for p in pts)
+    assert pts[0].q < min(p.q for p in pts[1:])
+    for text in ("(700 + sqrt(2), oo)", "(-oo, -700 - sqrt(3))"):
+        far = parse_interval(text)
+        pts = sample_points(far)
+        assert pts and all(p.is_Integer and member(far, p) for p in pts)

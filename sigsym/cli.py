@@ -392,7 +392,7 @@ def _check(args: argparse.Namespace) -> int:
         if jobs is None and len(theorems) >= SPLIT_FROM:  # -j auto: the lines come when both halves are done
             progress.show(f"running {len(theorems)} theorems")
         else:
-            progress.show(f"running {theorems[0].id}" if jobs == 1 else f"running in {jobs} processes")
+            progress.show(f"running {theorems[0].id}" if jobs in (1, None) else f"running in {jobs} processes")
     for o in run_all(theorems, jobs, data=args.json):
         outcomes.append(o)
         progress.done += 1

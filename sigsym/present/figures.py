@@ -108,7 +108,7 @@ def _inflections(g: sp.Expr) -> tuple[sp.Expr, ...]:
     from ..language.parse import REAL_LINE
 
     try:
-        chart = sign_chart(to_expform(sp.diff(g, X, 2)), REAL_LINE)
+        chart = sign_chart(to_expform(g).derivative().derivative(), REAL_LINE)  # g″ on the normal form
     except (OutsideClass, Undecided):
         return ()
     if chart.poles():

@@ -412,8 +412,9 @@ def taylor_matches(terms: int) -> bool:
     series = sp.Poly(taylor_sigmoid(terms), x)
     top = 2 * terms - 1
     polys = sigmoid_polys(top)
-    for k in range(top + 1):
-        value = polys.as_expr(k).subs(F, sp.Rational(1, 2))
-        if series.coeff_monomial(x**k) != value / sp.factorial(k):
+    half = Fraction(1, 2)
+    for k in range(top + 1):  # P_k(1/2) in exact rationals: no SymPy expression per k
+        v = sum((Fraction(c) * half**i for i, c in enumerate(polys.polys[k]) if c), Fraction(0))
+        if series.coeff_monomial(x**k) != sp.Rational(v.numerator, v.denominator) / sp.factorial(k):
             return False
     return True

@@ -511,10 +511,6 @@ def simplify_number(v: sp.Expr) -> sp.Expr:
 
 # ---------------------------------------------------------------- values at a root, on FLINT
 
-def _fmpq_poly(poly: sp.Poly) -> fmpq_poly:
-    return fmpq_poly([flintpoly.as_fmpq(c) for c in reversed(poly.all_coeffs())])
-
-
 def value_at(num: sp.Poly, den: sp.Poly, root: Root) -> sp.Expr | None:
     """num(θ)/den(θ) at the root θ, exactly, without SymPy arithmetic on ``CRootOf``.
 
@@ -553,10 +549,10 @@ def value_at(num: sp.Poly, den: sp.Poly, root: Root) -> sp.Expr | None:
 def _reduced_value(num: sp.Poly, den: sp.Poly, p_key: tuple[int, ...]) -> fmpq_poly | None:
     """A = num·den⁻¹ mod p (None when den and p share a root): the same for every root of p."""
     p = fmpq_poly(fmpz_poly(list(p_key)))
-    g, s, _t = _fmpq_poly(den).xgcd(p)
+    g, s, _t = flintpoly.rational(den).xgcd(p)
     if g.degree() != 0:
         return None
-    return (_fmpq_poly(num) * s) % p
+    return (flintpoly.rational(num) * s) % p
 
 
 @lru_cache(maxsize=256)

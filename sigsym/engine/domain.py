@@ -66,13 +66,9 @@ def _holds_at(cond: Condition, p: sp.Expr) -> bool:
     """The condition certainly holds at p, by one enclosure of u there (Arb, 80 bits): the usual
     case, settled without substituting p into u (most of the time of choosing sample points)."""
     fn = _compiled(cond.expr)
-    if fn is None:
+    value = numeric.enclosure_at(fn, p) if fn is not None else None
+    if value is None:
         return False
-    with numeric._Prec(80):
-        try:
-            value = fn(numeric.point(p))
-        except (ValueError, ZeroDivisionError, TypeError, OutsideClass):
-            return False
     s = numeric.certain_sign(value)
     return s is not None and s not in _FAILS[cond.kind]
 

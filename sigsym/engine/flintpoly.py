@@ -67,6 +67,11 @@ def from_coeffs(coeffs: Sequence[object]) -> fmpz_poly:
     return primitive(q.numer())
 
 
+def rational(poly: object) -> fmpq_poly:
+    """A univariate SymPy ``Poly`` over ZZ or QQ with the same coefficients, as FLINT's ``fmpq_poly``."""
+    return fmpq_poly([as_fmpq(c) for c in reversed(poly.all_coeffs())])  # type: ignore[attr-defined]
+
+
 def from_sympy(poly: object) -> fmpz_poly:
     """A univariate SymPy ``Poly`` over ZZ or QQ, as in ``from_coeffs`` (positive multiple)."""
     return from_coeffs(poly.rep.to_list()[::-1])  # type: ignore[attr-defined]

@@ -348,6 +348,16 @@ def _point(value: sp.Expr, prec: int) -> Enc:
     return compile_iv(value)(iv.mpf(0))  # at ``prec``: iv.prec is the key's precision
 
 
+def enclosure_at(fn: Callable[[Enc], Enc], x: sp.Expr, bits: int = 80) -> Enc | None:
+    """A compiled function's enclosure at the point x, at ``bits``; None when it cannot be
+    evaluated there (a domain error, a pole, a ball holding one)."""
+    with _Prec(bits):
+        try:
+            return fn(point(x))
+        except (ValueError, ZeroDivisionError, TypeError, OutsideClass):
+            return None
+
+
 def enclose(expr: sp.Expr, at: sp.Expr | None = None, bits: int = 80) -> Enc | None:
     """Enclosure of expr (at x = at); None when it cannot be evaluated there."""
     with _Prec(bits):

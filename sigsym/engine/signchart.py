@@ -15,7 +15,6 @@ from functools import lru_cache
 from math import ceil, floor
 
 import sympy as sp
-from flint import fmpq_poly
 
 from ..language.parse import Interval
 from . import flintpoly, numeric
@@ -70,7 +69,7 @@ class Chart:
 @lru_cache(maxsize=256)
 def x_function(form: ExpForm):  # noqa: ANN201 - compiled interval function of x
     """x ↦ R(e^{(x − x0)/m}) as an interval function (Arb balls, see ``numeric.exp_rational``)."""
-    num, den = (fmpq_poly([flintpoly.as_fmpq(c) for c in reversed(p.all_coeffs())]) for p in (form.num, form.den))
+    num, den = flintpoly.rational(form.num), flintpoly.rational(form.den)
     return numeric.exp_rational(num, den, Fraction(int(form.shift.p), int(form.shift.q)), form.m)
 
 

@@ -283,7 +283,7 @@ def agrees_in_t(expr: sp.Expr, ode: tuple[Fraction, ...], orders: range) -> bool
     test); then Σ c_j N^j D^(top−j) · D_n = N_n · D^top is one polynomial identity over ℚ.
     """
     form = to_expform(expr)
-    big_n, big_d = (fmpq_poly([flintpoly.as_fmpq(c) for c in reversed(p.all_coeffs())]) for p in (form.num, form.den))
+    big_n, big_d = flintpoly.rational(form.num), flintpoly.rational(form.den)
     t = fmpq_poly([0, 1])
     num, den, n = big_n, big_d, 0
     for target in orders:

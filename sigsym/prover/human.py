@@ -139,10 +139,9 @@ def in_sigma(f: sp.Expr) -> sp.Expr | None:
 
 def _pretty_sigma_flint(num: sp.Poly, den: sp.Poly) -> sp.Expr:
     """num(t)/den(t) at t = s/(1 − s), reduced on FLINT, then written by ``pretty``."""
-    from flint import fmpq, fmpq_poly
+    from flint import fmpq_poly
 
-    def q(poly: sp.Poly) -> fmpq_poly:
-        return fmpq_poly([fmpq(int(c.p), int(c.q)) for c in reversed(poly.all_coeffs())])
+    from ..engine.flintpoly import rational as q
 
     s_, one_minus = fmpq_poly([0, 1]), fmpq_poly([1, -1])
 

@@ -33,11 +33,7 @@ def defined_points(claim: Claim, points: list[sp.Expr]) -> list[sp.Expr]:
 
 
 def enclosure(fn: Callable, x: sp.Expr, bits: int = 80) -> object | None:
-    with numeric._Prec(bits):
-        try:
-            return fn(numeric.point(x))
-        except (ValueError, ZeroDivisionError, TypeError, OutsideClass):
-            return None
+    return numeric.enclosure_at(fn, x, bits)
 
 
 def compiled(expr: sp.Expr) -> Callable | None:

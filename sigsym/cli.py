@@ -587,8 +587,8 @@ def run() -> NoReturn:
 
 
 class _Version(argparse.Action):
-    """``--version``, reading the installed package's metadata only when asked (importing
-    ``importlib.metadata`` costs every command 20 ms)."""
+    """``--version``, reading the installed package's metadata only when asked (every other
+    command leaves it unread)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> NoReturn:
         from .version import __version__

@@ -106,3 +106,16 @@ def test_check_on_two_cores_prints_what_a_serial_check_prints(tmp_path: Path) ->
     two = report()
     assert two == report("-j", "1")
     assert all(t["proof"] and t["proof"]["certificate"] for t in two["theorems"])  # from both processes
+
+
+@needs_fork
+def test_a_cancelled_child_is_gone() -> None:
+    import time
+
+    job = forked.Job(lambda: time.sleep(60))
+    pid = job.pid
+    assert pid is not None
+    job.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped: no such child any more
+    job.cancel()  # twice is harmless

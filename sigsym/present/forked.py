@@ -61,7 +61,9 @@ class Job(Generic[T]):
         code = 1
         try:
             if left > 0:
-                signal.setitimer(signal.ITIMER_REAL, left)
+                from ..engine.budget import arm
+
+                arm(left)
             data = pickle.dumps(self.task(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
@@ -70,6 +72,19 @@ class Job(Generic[T]):
             pass
         finally:
             os._exit(code)
+
+    def cancel(self) -> None:
+        """Stop the child and close the pipe (the caller failed before it needed the result)."""
+        if self.pid is None or self.fd is None:
+            return
+        pid, fd = self.pid, self.fd
+        self.pid = self.fd = None
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+        os.close(fd)
 
     def result(self) -> T:
         assert self.pid is not None and self.fd is not None
@@ -106,3 +121,6 @@ class _Here(Generic[T]):
 
     def result(self) -> T:
         return self.task()
+
+    def cancel(self) -> None:
+        pass

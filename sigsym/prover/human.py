@@ -1159,7 +1159,7 @@ def proof_steps(proof: object) -> tuple[HumanStep, ...]:
     """``Proof.steps``: the human proof of a proved claim (empty when no strategy applies, or
     the verdict is not proved). The engine's own "cannot decide here" answers mean "no human
     proof"; a line that is false is an ``InternalError``."""
-    from ..engine.budget import BudgetExceeded
+    from ..engine.budget import BudgetExceeded, OuterBudgetExceeded
     from ..engine.signchart import Undecided
     from .kernel import Proof
 
@@ -1172,6 +1172,8 @@ def proof_steps(proof: object) -> tuple[HumanStep, ...]:
         options["equals"] = _txt(options["equals"])
     try:
         return write(claim.source or _txt(claim.expr), claim.expr, claim.prop, options) or ()
+    except OuterBudgetExceeded:
+        raise  # the notes' (or another caller's) budget, not this proof's
     except (Undecided, OutsideClass, sp.PolynomialError, BudgetExceeded):
         return ()
 

@@ -12,7 +12,7 @@ from sympy.polys.polyerrors import BasePolynomialError
 
 from ..engine import domain
 from ..engine.algebraic import compare, member
-from ..engine.budget import BudgetExceeded, budget, seconds
+from ..engine.budget import BudgetExceeded, OuterBudgetExceeded, budget, seconds
 from ..engine.signchart import (
     Undecided,
 )
@@ -259,5 +259,7 @@ def prove(expr: object, prop: str, **options: object) -> Proof:
             other = as_function(options["equals"]).domain if prop == "identity" else ()
             claim = Claim(parsed.expr, prop, opts, source, parsed.domain, other)
             return conclude(claim, decide(claim), cross_check)
+    except OuterBudgetExceeded:
+        raise  # a budget around this call ran out: its owner answers
     except BudgetExceeded:
         return _unknown_budget(claim, limit)

@@ -62,3 +62,48 @@ def test_zero_means_no_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     with budget.budget():
         spin(0.05)
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_an_alarm_swallowed_by_library_code_is_followed_by_another() -> None:
+    """mpmath's interval arithmetic has bare ``except:`` clauses: an alarm landing there is
+    swallowed. The budget keeps ringing until its block is left, so the next one is not."""
+    import time
+
+    from sigsym.engine.budget import BudgetExceeded, budget
+
+    swallowed = 0
+    start = time.monotonic()
+    with pytest.raises(BudgetExceeded):
+        with budget(0.1):
+            while time.monotonic() - start < 5:
+                try:
+                    while time.monotonic() - start < 5:
+                        pass
+                except BaseException:  # noqa: BLE001 - what a bare except does
+                    swallowed += 1
+                    if swallowed > 1:
+                        raise
+    assert swallowed == 2 and time.monotonic() - start < 1
+
+
+def test_an_outer_budget_running_out_inside_an_inner_block_is_the_outer_blocks() -> None:
+    """The inner block's handler sees OuterBudgetExceeded (not its own "unknown"), the outer block
+    a plain BudgetExceeded; no alarm is left behind."""
+    import signal
+    import time
+
+    from sigsym.engine.budget import BudgetExceeded, OuterBudgetExceeded, budget
+
+    seen = []
+    with pytest.raises(BudgetExceeded) as outer:
+        with budget(0.15):
+            try:
+                with budget(10):
+                    time.sleep(2)
+            except OuterBudgetExceeded:
+                seen.append("outer")
+                raise
+            except BudgetExceeded:
+                seen.append("own")
+    assert seen == ["outer"] and not isinstance(outer.value, OuterBudgetExceeded)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

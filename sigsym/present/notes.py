@@ -162,15 +162,17 @@ def build(expr_text: str = "sigmoid", title: str | None = None, author: str | No
         return props, _lecturer(theorems, numbers), numbers
 
     job = forked.start(numbered, parallel)  # about half of the work, measured (σ's article)
+    here = False
     try:
         figs = [asdict(g) for g in figures(f, slug(expr_text, entry.name if entry else None))]
         doc["figures"] = figs
         first = [_motivation(data), _definition(f, entry, data, figs), _derivative(f, sym, data, figs)]
         middle = [_higher(f, sym, data), _machine_learning(data), _misconceptions(data)]
         exercises, solved = _exercises(f, sym, data, solutions)
-    except BaseException:  # an error, the budget, ^C: the child must not go on alone
-        job.cancel()
-        raise
+        here = True
+    finally:
+        if not here:  # an error, the budget, ^C: the child must not go on alone
+            job.cancel()
     props, lecturer, numbers = job.result()
     sections = [*first, props, *middle, lecturer, exercises, solved if solutions else None]
     doc["sections"] = [s for s in sections if s and s["blocks"]]

@@ -179,11 +179,12 @@ def _halves(theorems: Sequence[Theorem], data: bool) -> Iterator[Outcome]:
         return out
 
     job = forked.start(other, parallel=True)
+    ours: list[Outcome] = []
     try:
         ours = [run_theorem(theorem) for theorem in theorems[::2]]
-    except BaseException:  # a bad SIGSYM_TIME_BUDGET, ^C: the child must not go on alone
-        job.cancel()
-        raise
+    finally:
+        if len(ours) != len(theorems[::2]):  # a bad SIGSYM_TIME_BUDGET, ^C: the child must not go on alone
+            job.cancel()
     merged: list[Outcome | None] = [None] * len(theorems)
     merged[::2], merged[1::2] = ours, job.result()
     yield from cast(list[Outcome], merged)

@@ -60,11 +60,13 @@ class Job(Generic[T]):
     def _child(self, fd: int, left: float) -> None:
         code = 1
         try:
-            if left > 0:
-                from ..engine.budget import arm
+            from ..engine.budget import arm, disarm
 
+            if left > 0:
                 arm(left)
-            data = pickle.dumps(self.task(), protocol=pickle.HIGHEST_PROTOCOL)
+            result = self.task()
+            disarm()  # the task is done in time: no alarm while its result is written
+            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
             code = 0

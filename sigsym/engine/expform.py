@@ -14,7 +14,6 @@ from math import lcm
 
 import sympy as sp
 from flint import fmpq, fmpq_poly
-from sympy.polys.domains import QQ
 
 from ..errors import OutsideClass
 from ..functions import X, to_exp
@@ -165,8 +164,7 @@ class _Converter:
 
 
 def _poly(p: fmpq_poly) -> sp.Poly:
-    coeffs = p.coeffs()
-    return sp.Poly.from_list([sp.Rational(int(c.p), int(c.q)) for c in reversed(coeffs)] or [0], T, domain=QQ)
+    return flintpoly.to_rational_poly(p, T)
 
 
 @lru_cache(maxsize=512)

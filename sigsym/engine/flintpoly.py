@@ -72,6 +72,14 @@ def rational(poly: object) -> fmpq_poly:
     return fmpq_poly([as_fmpq(c) for c in reversed(poly.all_coeffs())])  # type: ignore[attr-defined]
 
 
+def to_rational_poly(p: fmpq_poly, gen: object) -> object:
+    """The SymPy ``Poly`` over QQ with the same coefficients, in ``gen`` (the inverse of ``rational``)."""
+    import sympy as sp
+
+    return sp.Poly.from_list([sp.Rational(int(c.p), int(c.q)) for c in reversed(p.coeffs())] or [0], gen,
+                             domain=sp.QQ)
+
+
 def from_sympy(poly: object) -> fmpz_poly:
     """A univariate SymPy ``Poly`` over ZZ or QQ, as in ``from_coeffs`` (positive multiple)."""
     return from_coeffs(poly.rep.to_list()[::-1])  # type: ignore[attr-defined]

@@ -10,11 +10,10 @@ from fractions import Fraction
 from functools import lru_cache
 
 import sympy as sp
-from flint import fmpq
 
 from ..language.parse import Interval
 from .algebraic import member
-from .flintpoly import simplest_between
+from .flintpoly import as_fmpq, simplest_between
 
 _BASE = [0, 1, 2, 3, 5, 8, 13, 34, 100, 300, 700]
 _FRACTIONS = [sp.Rational(1, 4), sp.Rational(1, 2), sp.Rational(3, 2)]
@@ -44,7 +43,7 @@ def sample_points(interval: Interval) -> list[sp.Expr]:
     if a.is_infinite or b.is_infinite:  # a half-line beyond ±700 from an irrational end
         extra = [sp.ceiling(a) + d for d in (1, 4, 50)] if b.is_infinite else [sp.floor(b) - d for d in (1, 4, 50)]
     else:
-        simplest = simplest_between(fmpq(int(a.p), int(a.q)), fmpq(int(b.p), int(b.q)))
+        simplest = simplest_between(as_fmpq(a), as_fmpq(b))
         extra = [sp.Rational(int(simplest.p), int(simplest.q))] if simplest is not None else []
         extra += [a + (b - a) * sp.Rational(k, 12) for k in range(13)]
     return list(dict.fromkeys(p for p in extra if _inside(interval, p)))

@@ -142,6 +142,7 @@ def _pretty_sigma_flint(num: sp.Poly, den: sp.Poly) -> sp.Expr:
     from flint import fmpq_poly
 
     from ..engine.flintpoly import rational as q
+    from ..engine.flintpoly import to_rational_poly
 
     s_, one_minus = fmpq_poly([0, 1]), fmpq_poly([1, -1])
 
@@ -157,12 +158,7 @@ def _pretty_sigma_flint(num: sp.Poly, den: sp.Poly) -> sp.Expr:
     elif shift < 0:
         bottom *= one_minus ** (-shift)
     g = top.gcd(bottom)
-    return pretty(_s_expr(top // g) / _s_expr(bottom // g))
-
-
-def _s_expr(p: object) -> sp.Expr:
-    coeffs = [p[i] for i in range(p.degree() + 1)]  # type: ignore[attr-defined]
-    return sp.Add(*[sp.Rational(int(c.p), int(c.q)) * S**i for i, c in enumerate(coeffs) if c != 0])
+    return pretty(to_rational_poly(top // g, S).as_expr() / to_rational_poly(bottom // g, S).as_expr())
 
 
 def pretty(g: sp.Expr) -> sp.Expr:

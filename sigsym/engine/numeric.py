@@ -7,9 +7,11 @@ enclosure excludes zero, so a numeric answer can refute but never prove an equal
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from fractions import Fraction
 from functools import lru_cache
+from typing import Any
 
 import sympy as sp
 from flint import arb, ctx, fmpq, fmpq_poly, fmpz
@@ -101,21 +103,7 @@ def _arb_of(expr: sp.Expr) -> Callable[[arb], arb]:
     if isinstance(expr, sp.CRootOf):  # its certified enclosure at the working precision
         return lambda x, r=expr: _to_arb(_root_enclosure(r))
     if expr.is_Add or expr.is_Mul:
-        parts = [_arb_of(a) for a in expr.args]
-        if expr.is_Add:
-            def add(x: arb) -> arb:
-                total = parts[0](x)
-                for p in parts[1:]:
-                    total = total + p(x)
-                return total
-            return add
-
-        def mul(x: arb) -> arb:
-            total = parts[0](x)
-            for p in parts[1:]:
-                total = total * p(x)
-            return total
-        return mul
+        return _fold([_arb_of(a) for a in expr.args], operator.add if expr.is_Add else operator.mul)
     if expr.is_Pow:
         base, e = expr.args
         if base is sp.E:
@@ -209,6 +197,17 @@ def _arb_function(inner: Callable[[arb], arb]) -> Callable[[Enc], Enc]:
     return fn
 
 
+def _fold(parts: list[Callable[[Any], Any]], op: Callable[[Any, Any], Any]) -> Callable[[Any], Any]:
+    """x ↦ the parts' values at x combined left to right by ``op`` (a sum or a product), for Arb
+    balls and mpmath intervals alike."""
+    def fn(x: Any) -> Any:
+        total = parts[0](x)
+        for p in parts[1:]:
+            total = op(total, p(x))
+        return total
+    return fn
+
+
 def compile_iv(expr: sp.Expr) -> Callable[[Enc], Enc]:
     """A function x-interval -> value-interval. Raises OutsideClass for unknown nodes.
 
@@ -235,21 +234,7 @@ def _compile_mpmath(expr: sp.Expr) -> Callable[[Enc], Enc]:
     if isinstance(expr, sp.CRootOf):
         return lambda x, r=expr: _root_enclosure(r)
     if expr.is_Add or expr.is_Mul:
-        parts = [_compile_mpmath(a) for a in expr.args]
-        if expr.is_Add:
-            def add(x: Enc) -> Enc:
-                total = parts[0](x)
-                for p in parts[1:]:
-                    total = total + p(x)
-                return total
-            return add
-
-        def mul(x: Enc) -> Enc:
-            total = parts[0](x)
-            for p in parts[1:]:
-                total = total * p(x)
-            return total
-        return mul
+        return _fold([_compile_mpmath(a) for a in expr.args], operator.add if expr.is_Add else operator.mul)
     if expr.is_Pow:
         base, e = expr.args
         fb = _compile_mpmath(base)
